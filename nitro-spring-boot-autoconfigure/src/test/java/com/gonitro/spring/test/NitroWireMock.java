@@ -1,0 +1,59 @@
+package com.gonitro.spring.test;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * A WireMock server speaking Nitro's token dialect, for tests over real HTTP on loopback.
+ */
+public final class NitroWireMock {
+
+	public static final String CLIENT_ID = "test-client-id";
+
+	public static final String CLIENT_SECRET = "test-client-secret-9f8e7d";
+
+	public static final String TOKEN_PATH = "/oauth/token";
+
+	private NitroWireMock() {
+	}
+
+	public static WireMockExtension extension() {
+		return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	}
+
+	/** The token request Nitro documents: a JSON body with the client ID and secret. */
+	public static MappingBuilder tokenRequest() {
+		return post(urlEqualTo(TOKEN_PATH)).withRequestBody(
+				equalToJson("{\"clientID\":\"" + CLIENT_ID + "\",\"clientSecret\":\"" + CLIENT_SECRET + "\"}"));
+	}
+
+	public static RequestPatternBuilder tokenRequests() {
+		return postRequestedFor(urlEqualTo(TOKEN_PATH));
+	}
+
+	/** Nitro's documented success reply. */
+	public static void stubToken(WireMockExtension server, String accessToken, long expiresIn) {
+		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"accessToken\":\"" + accessToken + "\",\"tokenType\":\"Bearer\",\"expiresIn\":" + expiresIn
+					+ "}")));
+	}
+
+	public static String tokenUri(WireMockExtension server) {
+		return server.baseUrl() + TOKEN_PATH;
+	}
+
+	public static WireMock client(WireMockExtension server) {
+		return server.getRuntimeInfo().getWireMock();
+	}
+
+}
