@@ -1,0 +1,81 @@
+package com.gonitro.spring.boot.autoconfigure;
+
+import java.io.Serial;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One or more {@code nitro.*} properties are wrong. Each {@link Problem} names the property, says what is
+ * wrong and how to fix it. Secret values are never part of the message.
+ */
+public class InvalidNitroPropertiesException extends IllegalStateException {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final transient List<Problem> problems;
+
+	/**
+	 * Creates an exception for the given problems.
+	 * @param problems what is wrong, at least one
+	 */
+	public InvalidNitroPropertiesException(List<Problem> problems) {
+		super(problems.stream().map(Problem::description).collect(Collectors.joining(" ")));
+		this.problems = List.copyOf(problems);
+	}
+
+	/**
+	 * Returns what is wrong, one entry per property.
+	 * @return the problems
+	 */
+	public List<Problem> getProblems() {
+		return this.problems;
+	}
+
+	/**
+	 * A property that is wrong.
+	 *
+	 * @param property the property name, such as {@code nitro.client-secret}
+	 * @param description what is wrong with it
+	 * @param action how to fix it
+	 */
+	public record Problem(String property, String description, String action) {
+
+		static Problem missingCredential(String property, String presentProperty) {
+			return new Problem(property,
+					"'" + property + "' is not set, but '" + presentProperty + "' is: Nitro needs both.",
+					howToSupply(property));
+		}
+
+		static Problem blankCredential(String property) {
+			return new Problem(property, "'" + property + "' is set but blank.", howToSupply(property));
+		}
+
+		static Problem invalidUri(String property, @Nullable String value, String defaultValue) {
+			return new Problem(property,
+					"'" + property + "' must be an absolute http or https URI such as " + defaultValue + ", but is '"
+							+ withoutUserInfo(value) + "'.",
+					"Set '" + property + "' to an absolute URI such as the one the Nitro Admin Portal shows for your "
+							+ "application (Settings → API), or remove it to use the default " + defaultValue + ".");
+		}
+
+		private static String howToSupply(String property) {
+			String file = property.replace('.', '/');
+			String variable = property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+			return "Supply '" + property + "' from where your secrets live, for example: the environment variable "
+					+ variable + "; a Kubernetes secret mounted as files and imported with "
+					+ "'spring.config.import=configtree:/path/to/mount/' (the file " + file
+					+ " under that path); or Spring Cloud Vault (key '" + property + "' in the application's secret "
+					+ "path). To run without Nitro, set neither nitro.client-id nor nitro.client-secret.";
+		}
+
+		private static String withoutUserInfo(@Nullable String uri) {
+			return (uri != null) ? uri.replaceAll("//[^/@]*@", "//***@") : "";
+		}
+
+	}
+
+}
