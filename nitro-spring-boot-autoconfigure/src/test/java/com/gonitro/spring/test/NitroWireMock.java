@@ -1,12 +1,14 @@
 package com.gonitro.spring.test;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -52,8 +54,30 @@ public final class NitroWireMock {
 		return server.baseUrl() + TOKEN_PATH;
 	}
 
-	public static WireMock client(WireMockExtension server) {
-		return server.getRuntimeInfo().getWireMock();
+	/** Points {@code nitro.*} at the given server, with the test credentials. */
+	public static void registerNitroProperties(DynamicPropertyRegistry registry, WireMockExtension server) {
+		registry.add("nitro.client-id", () -> CLIENT_ID);
+		registry.add("nitro.client-secret", () -> CLIENT_SECRET);
+		registry.add("nitro.token-uri", () -> tokenUri(server));
+		registry.add("nitro.base-url", server::baseUrl);
+	}
+
+	/**
+	 * Registers the application's own client-credentials registration {@code other}, whose standard (form-post)
+	 * token endpoint is {@code /token} on the given server, answering {@code other-token}.
+	 */
+	public static void registerOtherRegistration(DynamicPropertyRegistry registry, WireMockExtension server) {
+		String prefix = "spring.security.oauth2.client.";
+		registry.add(prefix + "registration.other.client-id", () -> "other-id");
+		registry.add(prefix + "registration.other.client-secret", () -> "other-secret");
+		registry.add(prefix + "registration.other.authorization-grant-type", () -> "client_credentials");
+		registry.add(prefix + "registration.other.provider", () -> "other");
+		registry.add(prefix + "provider.other.token-uri", () -> server.baseUrl() + "/token");
+	}
+
+	public static void stubOtherToken(WireMockExtension server) {
+		server.stubFor(post(urlEqualTo("/token"))
+			.willReturn(okJson("{\"access_token\":\"other-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -74,21 +75,16 @@ class ApplicationsOwnOAuth2ClientTests {
 					OAuth2ClientWebSecurityAutoConfiguration.class, WebClientAutoConfiguration.class,
 					NitroAutoConfiguration.class))
 			.withPropertyValues(OWN_REGISTRATION);
-		Map<String, List<String>> before = new LinkedHashMap<>();
-		Map<String, List<String>> after = new LinkedHashMap<>();
-		runner.run((context) -> before.putAll(ownBeans(context, SERVLET_TYPES)));
-		runner.withPropertyValues(NITRO).run((context) -> {
-			after.putAll(ownBeans(context, SERVLET_TYPES));
-			assertThat(context).hasBean("nitroAuthorizedClientManager");
-			assertThat(context.getBeanProvider(OAuth2AuthorizedClientManager.class).getIfAvailable())
-				.isInstanceOf(DefaultOAuth2AuthorizedClientManager.class);
-			InMemoryClientRegistrationRepository registrations = context
-				.getBean(InMemoryClientRegistrationRepository.class);
-			assertThat(registrations.findByRegistrationId("other")).isNotNull();
-			assertThat(registrations.findByRegistrationId("nitro")).isNull();
-		});
-		assertThat(before.get(OAuth2AuthorizedClientManager.class.getName())).hasSizeGreaterThan(1);
-		assertThat(after).isEqualTo(before);
+		assertOwnBeansUnchanged((properties, check) -> runner.withPropertyValues(properties).run(check::accept),
+				SERVLET_TYPES, OAuth2AuthorizedClientManager.class, (context) -> {
+					assertThat(context.containsBean("nitroAuthorizedClientManager")).isTrue();
+					assertThat(context.getBeanProvider(OAuth2AuthorizedClientManager.class).getIfAvailable())
+						.isInstanceOf(DefaultOAuth2AuthorizedClientManager.class);
+					InMemoryClientRegistrationRepository registrations = context
+						.getBean(InMemoryClientRegistrationRepository.class);
+					assertThat(registrations.findByRegistrationId("other")).isNotNull();
+					assertThat(registrations.findByRegistrationId("nitro")).isNull();
+				});
 	}
 
 	@Test
@@ -98,20 +94,15 @@ class ApplicationsOwnOAuth2ClientTests {
 					ReactiveOAuth2ClientAutoConfiguration.class, ReactiveOAuth2ClientWebSecurityAutoConfiguration.class,
 					WebClientAutoConfiguration.class, NitroAutoConfiguration.class))
 			.withPropertyValues(OWN_REGISTRATION);
-		Map<String, List<String>> before = new LinkedHashMap<>();
-		Map<String, List<String>> after = new LinkedHashMap<>();
-		runner.run((context) -> before.putAll(ownBeans(context, REACTIVE_TYPES)));
-		runner.withPropertyValues(NITRO).run((context) -> {
-			after.putAll(ownBeans(context, REACTIVE_TYPES));
-			assertThat(context).hasBean("nitroReactiveAuthorizedClientManager");
-			assertThat(context.getBeanProvider(ReactiveOAuth2AuthorizedClientManager.class).getIfAvailable())
-				.isInstanceOf(DefaultReactiveOAuth2AuthorizedClientManager.class);
-			assertThat(context.getBean(InMemoryReactiveClientRegistrationRepository.class)
-				.findByRegistrationId("nitro")
-				.block()).isNull();
-		});
-		assertThat(before.get(ReactiveOAuth2AuthorizedClientManager.class.getName())).hasSizeGreaterThan(1);
-		assertThat(after).isEqualTo(before);
+		assertOwnBeansUnchanged((properties, check) -> runner.withPropertyValues(properties).run(check::accept),
+				REACTIVE_TYPES, ReactiveOAuth2AuthorizedClientManager.class, (context) -> {
+					assertThat(context.containsBean("nitroReactiveAuthorizedClientManager")).isTrue();
+					assertThat(context.getBeanProvider(ReactiveOAuth2AuthorizedClientManager.class).getIfAvailable())
+						.isInstanceOf(DefaultReactiveOAuth2AuthorizedClientManager.class);
+					assertThat(context.getBean(InMemoryReactiveClientRegistrationRepository.class)
+						.findByRegistrationId("nitro")
+						.block()).isNull();
+				});
 	}
 
 	@Test
@@ -120,14 +111,29 @@ class ApplicationsOwnOAuth2ClientTests {
 			.withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class,
 					WebClientAutoConfiguration.class, NitroAutoConfiguration.class))
 			.withPropertyValues(OWN_REGISTRATION);
+		assertOwnBeansUnchanged((properties, check) -> runner.withPropertyValues(properties).run(check::accept),
+				SERVLET_TYPES, OAuth2AuthorizedClientService.class,
+				(context) -> assertThat(context.containsBean("nitroAuthorizedClientManager")).isTrue());
+	}
+
+	/**
+	 * Runs the application without and with Nitro's credentials and asserts that its own beans of the given types
+	 * are the same.
+	 * @param run runs the application with extra properties
+	 * @param types the types to compare
+	 * @param expectedType a type the application must have a bean of, so the comparison is not vacuous
+	 * @param withNitro more assertions on the application with Nitro
+	 */
+	private static void assertOwnBeansUnchanged(ApplicationRun run, Class<?>[] types, Class<?> expectedType,
+			Consumer<ConfigurableApplicationContext> withNitro) {
 		Map<String, List<String>> before = new LinkedHashMap<>();
 		Map<String, List<String>> after = new LinkedHashMap<>();
-		runner.run((context) -> before.putAll(ownBeans(context, SERVLET_TYPES)));
-		runner.withPropertyValues(NITRO).run((context) -> {
-			after.putAll(ownBeans(context, SERVLET_TYPES));
-			assertThat(context).hasBean("nitroAuthorizedClientManager");
+		run.run(new String[0], (context) -> before.putAll(ownBeans(context, types)));
+		run.run(NITRO, (context) -> {
+			after.putAll(ownBeans(context, types));
+			withNitro.accept(context);
 		});
-		assertThat(before.get(OAuth2AuthorizedClientService.class.getName())).hasSizeGreaterThan(1);
+		assertThat(before.get(expectedType.getName())).hasSizeGreaterThan(1);
 		assertThat(after).isEqualTo(before);
 	}
 
@@ -184,6 +190,13 @@ class ApplicationsOwnOAuth2ClientTests {
 		ServerOAuth2AuthorizedClientRepository serverAuthorizedClientRepository;
 
 		ReactiveOAuth2AuthorizedClientManager reactiveAuthorizedClientManager;
+
+	}
+
+	@FunctionalInterface
+	interface ApplicationRun {
+
+		void run(String[] properties, Consumer<ConfigurableApplicationContext> check);
 
 	}
 

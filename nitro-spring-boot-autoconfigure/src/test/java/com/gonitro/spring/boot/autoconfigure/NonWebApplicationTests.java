@@ -17,7 +17,10 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.test.NitroWireMock;
@@ -60,6 +63,24 @@ class NonWebApplicationTests {
 			nitro.verify(3, getRequestedFor(urlEqualTo("/sign/envelopes")).withHeader("Authorization",
 					equalTo("Bearer batch-token")));
 			assertThat(nitro.findAll(NitroWireMock.tokenRequests())).hasSize(1);
+		}
+	}
+
+	@Test
+	void nitroWebClientIsBuiltFromSpringBootsBuilderSoCustomizersApply() {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(BatchJob.class, Customized.class)
+			.web(WebApplicationType.NONE)
+			.properties("nitro.token-uri=" + NitroWireMock.tokenUri(nitro), "nitro.base-url=" + nitro.baseUrl(),
+					"nitro.client-id=" + NitroWireMock.CLIENT_ID, "nitro.client-secret=" + NitroWireMock.CLIENT_SECRET)
+			.run()) {
+			context.getBean("nitroWebClient", WebClient.class)
+				.get()
+				.uri("/sign/envelopes")
+				.retrieve()
+				.bodyToMono(String.class)
+				.block();
+
+			nitro.verify(getRequestedFor(urlEqualTo("/sign/envelopes")).withHeader("X-Customized-By", equalTo("app")));
 		}
 	}
 
@@ -111,6 +132,16 @@ class NonWebApplicationTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class BatchJob {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Customized {
+
+		@Bean
+		WebClientCustomizer customHeader() {
+			return (builder) -> builder.defaultHeader("X-Customized-By", "app");
+		}
 
 	}
 

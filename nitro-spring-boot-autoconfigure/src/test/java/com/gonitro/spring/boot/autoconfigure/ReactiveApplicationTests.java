@@ -38,7 +38,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,11 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A WebFlux application with Spring Security and an OAuth2 client registration of its own, plus the starter.
  */
 @SpringBootTest(classes = ReactiveApplicationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive",
-				"spring.security.oauth2.client.registration.other.client-id=other-id",
-				"spring.security.oauth2.client.registration.other.client-secret=other-secret",
-				"spring.security.oauth2.client.registration.other.authorization-grant-type=client_credentials",
-				"spring.security.oauth2.client.registration.other.provider=other" })
+		properties = "spring.main.web-application-type=reactive")
 class ReactiveApplicationTests {
 
 	@RegisterExtension
@@ -61,12 +56,8 @@ class ReactiveApplicationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("nitro.client-id", () -> NitroWireMock.CLIENT_ID);
-		registry.add("nitro.client-secret", () -> NitroWireMock.CLIENT_SECRET);
-		registry.add("nitro.token-uri", () -> NitroWireMock.tokenUri(nitro));
-		registry.add("nitro.base-url", nitro::baseUrl);
-		registry.add("spring.security.oauth2.client.provider.other.token-uri",
-				() -> otherAuthorizationServer.baseUrl() + "/token");
+		NitroWireMock.registerNitroProperties(registry, nitro);
+		NitroWireMock.registerOtherRegistration(registry, otherAuthorizationServer);
 	}
 
 	@LocalServerPort
@@ -83,8 +74,7 @@ class ReactiveApplicationTests {
 	void stubServers() {
 		NitroWireMock.stubToken(nitro, "nitro-token", 86400);
 		nitro.stubFor(get(urlEqualTo("/sign/envelopes")).willReturn(okJson("{\"items\":[{\"ID\":\"envelope-1\"}]}")));
-		otherAuthorizationServer.stubFor(post(urlEqualTo("/token"))
-			.willReturn(okJson("{\"access_token\":\"other-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		NitroWireMock.stubOtherToken(otherAuthorizationServer);
 	}
 
 	@Test

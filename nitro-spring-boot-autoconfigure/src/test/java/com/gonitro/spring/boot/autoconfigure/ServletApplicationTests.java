@@ -42,7 +42,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,11 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code @RegisteredOAuth2AuthorizedClient("other")} keeps working.
  */
 @SpringBootTest(classes = ServletApplicationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=servlet",
-				"spring.security.oauth2.client.registration.other.client-id=other-id",
-				"spring.security.oauth2.client.registration.other.client-secret=other-secret",
-				"spring.security.oauth2.client.registration.other.authorization-grant-type=client_credentials",
-				"spring.security.oauth2.client.registration.other.provider=other" })
+		properties = "spring.main.web-application-type=servlet")
 class ServletApplicationTests {
 
 	@RegisterExtension
@@ -68,12 +63,8 @@ class ServletApplicationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("nitro.client-id", () -> NitroWireMock.CLIENT_ID);
-		registry.add("nitro.client-secret", () -> NitroWireMock.CLIENT_SECRET);
-		registry.add("nitro.token-uri", () -> NitroWireMock.tokenUri(nitro));
-		registry.add("nitro.base-url", nitro::baseUrl);
-		registry.add("spring.security.oauth2.client.provider.other.token-uri",
-				() -> otherAuthorizationServer.baseUrl() + "/token");
+		NitroWireMock.registerNitroProperties(registry, nitro);
+		NitroWireMock.registerOtherRegistration(registry, otherAuthorizationServer);
 	}
 
 	@LocalServerPort
@@ -95,8 +86,7 @@ class ServletApplicationTests {
 		nitro.resetAll();
 		NitroWireMock.stubToken(nitro, "nitro-token", 86400);
 		nitro.stubFor(get(urlEqualTo("/sign/envelopes")).willReturn(okJson("{\"items\":[{\"ID\":\"envelope-1\"}]}")));
-		otherAuthorizationServer.stubFor(post(urlEqualTo("/token"))
-			.willReturn(okJson("{\"access_token\":\"other-token\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+		NitroWireMock.stubOtherToken(otherAuthorizationServer);
 	}
 
 	@Test
