@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -27,7 +29,8 @@ import org.springframework.util.Assert;
  * that request fails, all of them fail with its error and the next call tries again.
  * <p>
  * The token belongs to the Nitro application, not to a user: it is held under the principal
- * {@value #APPLICATION_PRINCIPAL} whoever is signed in.
+ * {@value #APPLICATION_PRINCIPAL} whoever is signed in. The registration in the authorized client carries no client
+ * secret.
  */
 public final class NitroAccessTokenCache {
 
@@ -35,6 +38,8 @@ public final class NitroAccessTokenCache {
 	 * The principal name Nitro's authorized client is held under.
 	 */
 	public static final String APPLICATION_PRINCIPAL = "nitro-application";
+
+	private static final Log logger = LogFactory.getLog(NitroAccessTokenCache.class);
 
 	private final Supplier<ClientRegistration> registration;
 
@@ -143,9 +148,19 @@ public final class NitroAccessTokenCache {
 		return Mono.defer(() -> {
 			ClientRegistration registration = this.registration.get();
 			Instant requestedAt = this.clock.instant();
+			if (logger.isDebugEnabled()) {
+				logger.debug("Requesting a Nitro access token from " + registration.getProviderDetails().getTokenUri());
+			}
 			return this.tokenResponseClient.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(registration))
 				.map((response) -> cache(registration, response.getAccessToken(), requestedAt));
-		}).switchIfEmpty(Mono.error(() -> new IllegalStateException("The token request completed without a token")));
+		})
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("The token request completed without a token")))
+			.doOnNext((cached) -> {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Got a Nitro access token valid until "
+							+ cached.client().getAccessToken().getExpiresAt() + "; renewing it from " + cached.refreshAt());
+				}
+			});
 	}
 
 	private CachedClient cache(ClientRegistration registration, OAuth2AccessToken token, Instant requestedAt) {
@@ -157,7 +172,8 @@ public final class NitroAccessTokenCache {
 				: lifetime.dividedBy(2);
 		// Counted from when the request left, not from when the reply arrived: errs on the early side.
 		Instant refreshAt = requestedAt.plus(lifetime).minus(margin);
-		return new CachedClient(new OAuth2AuthorizedClient(registration, APPLICATION_PRINCIPAL, token), refreshAt);
+		return new CachedClient(new OAuth2AuthorizedClient(NitroClientRegistration.withoutSecret(registration),
+				APPLICATION_PRINCIPAL, token), refreshAt);
 	}
 
 	private void complete(Sinks.One<OAuth2AuthorizedClient> result, CachedClient fresh) {

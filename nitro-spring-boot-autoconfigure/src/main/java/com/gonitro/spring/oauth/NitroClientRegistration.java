@@ -12,7 +12,8 @@ import org.springframework.util.Assert;
  * <p>
  * Nitro's token endpoint does not speak the form-post dialect Spring Security's default clients use, so the
  * registration only works with {@link NitroReactiveTokenResponseClient} or {@link NitroTokenResponseClient}.
- * Beware that {@link ClientRegistration#toString()} prints the client secret: never log a registration.
+ * Beware that {@link ClientRegistration#toString()} prints the client secret: never log a registration, and hand
+ * out only {@linkplain #withoutSecret(ClientRegistration) copies without it}.
  */
 public final class NitroClientRegistration {
 
@@ -42,6 +43,17 @@ public final class NitroClientRegistration {
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
 			.tokenUri(tokenUri)
 			.build();
+	}
+
+	/**
+	 * Returns a copy of the registration without the client secret, fit to hand out in an
+	 * {@link org.springframework.security.oauth2.client.OAuth2AuthorizedClient}: Spring Security's
+	 * {@link ClientRegistration#toString()} prints the secret.
+	 * @param registration the registration
+	 * @return the registration without its secret
+	 */
+	public static ClientRegistration withoutSecret(ClientRegistration registration) {
+		return ClientRegistration.withClientRegistration(registration).clientSecret("").build();
 	}
 
 	/**

@@ -9,9 +9,12 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
+
+import com.gonitro.spring.http.TransportFailure;
 
 /**
  * A {@link ReactiveOAuth2AccessTokenResponseClient} for the client-credentials grant that speaks Nitro's JSON
@@ -20,7 +23,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * place of the default form-post client.
  * <p>
  * A reply that is an OAuth 2.0 error, is not JSON, or carries no usable token fails with a
- * {@link NitroTokenException}. A reply without a usable {@code expiresIn} gets the
+ * {@link NitroTokenException}, and so does a request that gets no reply (host unknown, connection refused,
+ * timeout), each with its own error code and description. A reply without a usable {@code expiresIn} gets the
  * {@linkplain #setDefaultExpiresIn(Duration) default lifetime}.
  */
 public final class NitroReactiveTokenResponseClient
@@ -73,7 +77,17 @@ public final class NitroReactiveTokenResponseClient
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(NO_BODY)
 				.map((body) -> NitroTokenDialect.readReply(response.statusCode(), body, tokenUri,
-						defaultExpiresIn))));
+						defaultExpiresIn))))
+			.onErrorMap((ex) -> !(ex instanceof NitroTokenException) && TransportFailure.of(ex) != null,
+					(ex) -> unreachable(tokenUri, ex));
+	}
+
+	private static NitroTokenException unreachable(URI tokenUri, Throwable ex) {
+		TransportFailure failure = TransportFailure.of(ex);
+		String code = (failure == TransportFailure.READ_TIMEOUT) ? NitroTokenException.TOKEN_ENDPOINT_TIMEOUT
+				: NitroTokenException.TOKEN_ENDPOINT_UNREACHABLE;
+		String description = (failure != null) ? failure.description() : "no reply";
+		return new NitroTokenException(new OAuth2Error(code, description, null), null, tokenUri, ex);
 	}
 
 }

@@ -29,9 +29,6 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  */
 final class NitroTokenDialect {
 
-	/** Spring Security's error code for a reply that cannot be used as a token response. */
-	static final String INVALID_TOKEN_RESPONSE = "invalid_token_response";
-
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final int MAX_ECHOED_TEXT = 200;
@@ -97,7 +94,7 @@ final class NitroTokenDialect {
 		String problem = text(reply, "detail", "title");
 		String description = "HTTP " + status.value() + " without an OAuth 2.0 error body"
 				+ ((problem != null) ? " (" + abbreviate(problem) + ")" : "");
-		return new OAuth2Error(INVALID_TOKEN_RESPONSE, description, null);
+		return new OAuth2Error(NitroTokenException.INVALID_TOKEN_RESPONSE, description, null);
 	}
 
 	private static long expiresIn(JsonNode reply, Duration defaultExpiresIn) {
@@ -126,7 +123,7 @@ final class NitroTokenDialect {
 	}
 
 	private static NitroTokenException invalid(HttpStatusCode status, URI tokenUri, String description) {
-		return new NitroTokenException(new OAuth2Error(INVALID_TOKEN_RESPONSE, description, null), status, tokenUri,
+		return new NitroTokenException(new OAuth2Error(NitroTokenException.INVALID_TOKEN_RESPONSE, description, null), status, tokenUri,
 				null);
 	}
 

@@ -16,6 +16,22 @@ import org.springframework.security.oauth2.core.OAuth2Error;
  */
 public class NitroTokenException extends ClientAuthorizationException {
 
+	/**
+	 * Error code of a reply that cannot be used as a token response: not JSON, no token, an HTTP error without an
+	 * OAuth 2.0 error body. Spring Security uses the same code.
+	 */
+	public static final String INVALID_TOKEN_RESPONSE = "invalid_token_response";
+
+	/**
+	 * Error code of a token request that got no reply because the token endpoint could not be reached.
+	 */
+	public static final String TOKEN_ENDPOINT_UNREACHABLE = "token_endpoint_unreachable";
+
+	/**
+	 * Error code of a token request that got no reply within the read timeout.
+	 */
+	public static final String TOKEN_ENDPOINT_TIMEOUT = "token_endpoint_timeout";
+
 	@Serial
 	private static final long serialVersionUID = 1L;
 

@@ -56,7 +56,7 @@ class NitroAccessTokenCacheTests {
 
 	@Test
 	void shortLivedTokenIsReusedForHalfItsLifetime() {
-		stubTokensInTurn(4, "short-1", "short-2");
+		NitroWireMock.stubTokensInTurn(nitro, 4, "short-1", "short-2");
 
 		assertThat(token()).isEqualTo("short-1");
 		this.clock.advance(Duration.ofMillis(1999));
@@ -68,7 +68,7 @@ class NitroAccessTokenCacheTests {
 
 	@Test
 	void dayLongTokenIsReusedUntilTheRefreshSkewBeforeExpiry() {
-		stubTokensInTurn(86400, "day-1", "day-2");
+		NitroWireMock.stubTokensInTurn(nitro, 86400, "day-1", "day-2");
 
 		assertThat(token()).isEqualTo("day-1");
 		this.clock.advance(Duration.ofHours(23).plusMinutes(58).plusSeconds(59));
@@ -80,7 +80,7 @@ class NitroAccessTokenCacheTests {
 	@Test
 	void refreshSkewIsConfigurable() {
 		this.cache.setRefreshSkew(Duration.ofMinutes(10));
-		stubTokensInTurn(86400, "day-1", "day-2");
+		NitroWireMock.stubTokensInTurn(nitro, 86400, "day-1", "day-2");
 
 		assertThat(token()).isEqualTo("day-1");
 		this.clock.advance(Duration.ofHours(23).plusMinutes(50));
@@ -89,7 +89,7 @@ class NitroAccessTokenCacheTests {
 
 	@Test
 	void evictingTheHeldTokenMakesTheNextCallFetchANewOne() {
-		stubTokensInTurn(86400, "first", "second");
+		NitroWireMock.stubTokensInTurn(nitro, 86400, "first", "second");
 		OAuth2AccessToken first = this.cache.accessToken().block();
 
 		this.cache.evict(first);
@@ -99,7 +99,7 @@ class NitroAccessTokenCacheTests {
 
 	@Test
 	void evictingAnOldTokenLeavesTheNewOneAlone() {
-		stubTokensInTurn(86400, "first", "second");
+		NitroWireMock.stubTokensInTurn(nitro, 86400, "first", "second");
 		OAuth2AccessToken first = this.cache.accessToken().block();
 		this.cache.evict(first);
 		assertThat(token()).isEqualTo("second");
@@ -161,20 +161,6 @@ class NitroAccessTokenCacheTests {
 
 	private int tokenRequestCount() {
 		return nitro.findAll(NitroWireMock.tokenRequests()).size();
-	}
-
-	private void stubTokensInTurn(long expiresIn, String... tokens) {
-		String state = Scenario.STARTED;
-		for (int i = 0; i < tokens.length; i++) {
-			String next = "issued-" + (i + 1);
-			nitro.stubFor(NitroWireMock.tokenRequest()
-				.inScenario("tokens")
-				.whenScenarioStateIs(state)
-				.willReturn(okJson("{\"accessToken\":\"" + tokens[i] + "\",\"tokenType\":\"Bearer\",\"expiresIn\":"
-						+ expiresIn + "}"))
-				.willSetStateTo(next));
-			state = next;
-		}
 	}
 
 }

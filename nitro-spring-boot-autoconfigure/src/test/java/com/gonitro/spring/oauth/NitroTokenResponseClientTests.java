@@ -5,7 +5,10 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.netty.http.client.HttpClient;
+import reactor.test.StepVerifier;
 
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
@@ -20,6 +23,7 @@ import org.springframework.security.oauth2.client.registration.InMemoryClientReg
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.test.NitroWireMock;
 
@@ -153,6 +157,36 @@ class NitroTokenResponseClientTests {
 				assertThat(ex.getStatusCode().value()).isEqualTo(502);
 				assertThat(ex.getMessage()).endsWith("failed with HTTP 502: invalid_token_response: HTTP 502 without an OAuth 2.0 error body");
 			});
+	}
+
+	@Test
+	void refusedConnectionGetsItsOwnClearMessage() {
+		ClientRegistration unreachable = NitroClientRegistration.create("id", "secret", "http://127.0.0.1:1/oauth/token");
+
+		assertThatExceptionOfType(NitroTokenException.class)
+			.isThrownBy(() -> this.blockingClient.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(unreachable)))
+			.satisfies((ex) -> {
+				assertThat(ex.getError().getErrorCode()).isEqualTo(NitroTokenException.TOKEN_ENDPOINT_UNREACHABLE);
+				assertThat(ex.getStatusCode()).isNull();
+				assertThat(ex.getMessage()).isEqualTo("Nitro token request to http://127.0.0.1:1/oauth/token failed: "
+						+ "token_endpoint_unreachable: the connection was refused");
+			});
+	}
+
+	@Test
+	void tokenEndpointThatHangsFailsWithinTheReadTimeout() {
+		nitro.stubFor(post(urlEqualTo(NitroWireMock.TOKEN_PATH)).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"accessToken\":\"late\"}")
+			.withFixedDelay(10_000)));
+		NitroReactiveTokenResponseClient client = new NitroReactiveTokenResponseClient(WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create().responseTimeout(Duration.ofMillis(300))))
+			.build());
+
+		StepVerifier.create(client.getTokenResponse(grantRequest()))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(NitroTokenException.class)
+				.hasMessageEndingWith("token_endpoint_timeout: no reply arrived within the read timeout"))
+			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test

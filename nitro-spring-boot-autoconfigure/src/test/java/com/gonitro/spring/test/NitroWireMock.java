@@ -3,6 +3,7 @@ package com.gonitro.spring.test;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -48,6 +49,20 @@ public final class NitroWireMock {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"accessToken\":\"" + accessToken + "\",\"tokenType\":\"Bearer\",\"expiresIn\":" + expiresIn
 					+ "}")));
+	}
+
+	/** Issues the given tokens one after the other, one per token request; the last one is issued again after. */
+	public static void stubTokensInTurn(WireMockExtension server, long expiresIn, String... tokens) {
+		String state = Scenario.STARTED;
+		for (int i = 0; i < tokens.length; i++) {
+			String next = (i < tokens.length - 1) ? "issued-" + (i + 1) : state;
+			server.stubFor(tokenRequest().inScenario("tokens")
+				.whenScenarioStateIs(state)
+				.willReturn(okJson("{\"accessToken\":\"" + tokens[i] + "\",\"tokenType\":\"Bearer\",\"expiresIn\":"
+						+ expiresIn + "}"))
+				.willSetStateTo(next));
+			state = next;
+		}
 	}
 
 	public static String tokenUri(WireMockExtension server) {

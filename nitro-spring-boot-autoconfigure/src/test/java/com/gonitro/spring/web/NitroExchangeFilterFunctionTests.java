@@ -1,17 +1,21 @@
 package com.gonitro.spring.web;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Flux;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
 import com.gonitro.spring.oauth.NitroClientRegistration;
 import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
+import com.gonitro.spring.test.MutableClock;
 import com.gonitro.spring.test.NitroWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
@@ -87,11 +91,39 @@ class NitroExchangeFilterFunctionTests {
 		assertThat(nitro.findAll(NitroWireMock.tokenRequests())).isEmpty();
 	}
 
+	@Test
+	void tokenExpiringUnderLoadIsRenewedOnceNotOncePerCaller() {
+		nitro.resetMappings();
+		nitro.stubFor(get(urlEqualTo("/sign/envelopes")).willReturn(okJson("{\"items\":[]}")));
+		NitroWireMock.stubTokensInTurn(nitro, 4, "before-expiry", "renewed", "renewed-again");
+		MutableClock clock = new MutableClock();
+		NitroAccessTokenCache cache = tokenCache();
+		cache.setClock(clock);
+		WebClient client = webClient(nitro.baseUrl(), cache);
+		client.get().uri("/sign/envelopes").retrieve().bodyToMono(String.class).block();
+
+		clock.advance(Duration.ofSeconds(2));
+		List<String> bodies = Flux.range(0, 64)
+			.flatMap((i) -> client.get().uri("/sign/envelopes").retrieve().bodyToMono(String.class), 64)
+			.collectList()
+			.block();
+
+		assertThat(bodies).hasSize(64);
+		assertThat(nitro.findAll(NitroWireMock.tokenRequests())).hasSize(2);
+		nitro.verify(64, getRequestedFor(urlEqualTo("/sign/envelopes")).withHeader("Authorization",
+				equalTo("Bearer renewed")));
+	}
+
 	private static WebClient webClient(String baseUrl) {
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(
-				() -> NitroClientRegistration.create(NitroWireMock.CLIENT_ID, NitroWireMock.CLIENT_SECRET,
-						NitroWireMock.tokenUri(nitro)),
-				new NitroReactiveTokenResponseClient());
+		return webClient(baseUrl, tokenCache());
+	}
+
+	private static NitroAccessTokenCache tokenCache() {
+		return new NitroAccessTokenCache(() -> NitroClientRegistration.create(NitroWireMock.CLIENT_ID,
+				NitroWireMock.CLIENT_SECRET, NitroWireMock.tokenUri(nitro)), new NitroReactiveTokenResponseClient());
+	}
+
+	private static WebClient webClient(String baseUrl, NitroAccessTokenCache cache) {
 		return WebClient.builder()
 			.baseUrl(baseUrl)
 			.filter(new NitroExchangeFilterFunction(cache, URI.create(baseUrl)))
