@@ -62,6 +62,11 @@ public class InvalidNitroPropertiesException extends IllegalStateException {
 							+ "application (Settings → API), or remove it to use the default " + defaultValue + ".");
 		}
 
+		static Problem tooSmall(String property, String value, String minimum) {
+			return new Problem(property, "'" + property + "' must be at least " + minimum + ", but is " + value + ".",
+					"Set '" + property + "' to " + minimum + " or more, or remove it to use the default.");
+		}
+
 		private static String howToSupply(String property) {
 			String file = property.replace('.', '/');
 			String variable = property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);

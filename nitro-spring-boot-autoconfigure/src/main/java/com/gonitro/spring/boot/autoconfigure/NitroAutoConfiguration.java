@@ -1,41 +1,48 @@
 package com.gonitro.spring.boot.autoconfigure;
 
 import java.net.URI;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Set;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
 import com.gonitro.spring.oauth.NitroAuthorizedClientManager;
-import com.gonitro.spring.oauth.NitroClientRegistration;
 import com.gonitro.spring.oauth.NitroReactiveAuthorizedClientManager;
 import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.web.NitroExchangeFilterFunction;
+import com.gonitro.spring.web.NitroRetryPolicy;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for calling Nitro:
  * the application's {@link NitroAccessTokenCache}, the {@code nitroAuthorizedClientManager} (and, in a reactive
- * web application, the {@code nitroReactiveAuthorizedClientManager}) and the preauthorized
- * {@code nitroWebClient}.
+ * web application, the {@code nitroReactiveAuthorizedClientManager}), the preauthorized {@code nitroWebClient}, and
+ * the {@code nitroClientHttpConnector} with Nitro's timeouts that both token requests and API calls go through.
  * <p>
  * Active when {@code nitro.client-id} or {@code nitro.client-secret} is set. The Spring-typed beans are not
  * default candidates: they are injected only by name or {@code @Qualifier}, so they never stand in for the
- * application's own {@code WebClient} or authorized-client manager, and never make Spring Boot's OAuth2 client
+ * application's own {@code WebClient}, connector or authorized-client manager, and never make Spring Boot's own
  * auto-configuration back off. Each backs off when the application defines a bean of the same name or qualifier.
  */
 @AutoConfiguration
-@ConditionalOnClass({ WebClient.class, ClientRegistration.class, JsonMapper.class })
+@ConditionalOnClass({ WebClient.class, ClientRegistration.class, JsonMapper.class, ClientHttpConnectorBuilder.class })
 @ConditionalOnNitroCredentials
 @EnableConfigurationProperties(NitroProperties.class)
 public final class NitroAutoConfiguration {
@@ -46,16 +53,30 @@ public final class NitroAutoConfiguration {
 
 	static final String WEB_CLIENT = "nitroWebClient";
 
+	static final String CLIENT_HTTP_CONNECTOR = "nitroClientHttpConnector";
+
+	@Bean(defaultCandidate = false)
+	@ConditionalOnMissingNitroBean(CLIENT_HTTP_CONNECTOR)
+	ClientHttpConnector nitroClientHttpConnector(NitroProperties properties,
+			ObjectProvider<ClientHttpConnectorBuilder<?>> connectorBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings) {
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults)
+			.withTimeouts(properties.getConnectTimeout(), properties.getReadTimeout());
+		return connectorBuilder.getIfAvailable(ClientHttpConnectorBuilder::detect).build(settings);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
-	NitroAccessTokenCache nitroAccessTokenCache(NitroProperties properties,
+	NitroAccessTokenCache nitroAccessTokenCache(NitroProperties properties, Environment environment,
+			@Qualifier(CLIENT_HTTP_CONNECTOR) ClientHttpConnector connector,
 			ObjectProvider<WebClient.Builder> webClientBuilder) {
-		ClientRegistration registration = NitroClientRegistration.create(
-				Objects.requireNonNull(properties.getClientId()), Objects.requireNonNull(properties.getClientSecret()),
-				properties.getTokenUri());
 		NitroReactiveTokenResponseClient tokenResponseClient = new NitroReactiveTokenResponseClient(
-				webClientBuilder(webClientBuilder).build());
-		return new NitroAccessTokenCache(() -> registration, tokenResponseClient);
+				webClientBuilder(webClientBuilder, connector).build());
+		tokenResponseClient.setDefaultExpiresIn(properties.getTokenDefaultLifetime());
+		NitroAccessTokenCache tokenCache = new NitroAccessTokenCache(
+				new EnvironmentNitroRegistration(environment, properties), tokenResponseClient);
+		tokenCache.setRefreshSkew(properties.getTokenRefreshSkew());
+		return tokenCache;
 	}
 
 	@Bean(defaultCandidate = false)
@@ -74,9 +95,13 @@ public final class NitroAutoConfiguration {
 	@Bean(defaultCandidate = false)
 	@ConditionalOnMissingNitroBean(WEB_CLIENT)
 	WebClient nitroWebClient(NitroProperties properties, NitroAccessTokenCache tokenCache,
+			@Qualifier(CLIENT_HTTP_CONNECTOR) ClientHttpConnector connector,
 			ObjectProvider<WebClient.Builder> webClientBuilder) {
-		return webClientBuilder(webClientBuilder).baseUrl(properties.getBaseUrl())
-			.filter(new NitroExchangeFilterFunction(tokenCache, URI.create(properties.getBaseUrl())))
+		NitroProperties.Retry retry = properties.getRetry();
+		NitroRetryPolicy retryPolicy = new NitroRetryPolicy(retry.getMaxAttempts(), retry.getMaxTotalWait(),
+				retry.getInitialBackoff(), Math.toIntExact(retry.getMaxReplayableBodySize().toBytes()));
+		return webClientBuilder(webClientBuilder, connector).baseUrl(properties.getBaseUrl())
+			.filter(new NitroExchangeFilterFunction(tokenCache, URI.create(properties.getBaseUrl()), retryPolicy))
 			.build();
 	}
 
@@ -87,11 +112,29 @@ public final class NitroAutoConfiguration {
 	}
 
 	/**
-	 * Spring Boot's builder, so that its codecs, HTTP connector and observations apply; cloned because an
+	 * Spring Boot's builder, so that its codecs and observations apply, with Nitro's connector; cloned because an
 	 * application may define a shared builder of its own.
 	 */
-	private static WebClient.Builder webClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder) {
-		return webClientBuilder.getIfUnique(WebClient::builder).clone();
+	private static WebClient.Builder webClientBuilder(ObjectProvider<WebClient.Builder> webClientBuilder,
+			ClientHttpConnector connector) {
+		return webClientBuilder.getIfUnique(WebClient::builder).clone().clientConnector(connector);
+	}
+
+	/**
+	 * Masks {@code nitro.client-secret} in Actuator's {@code configprops} and {@code env} endpoints, also when
+	 * {@code management.endpoint.*.show-values=always}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "nitroClientSecretSanitizingFunction")
+		SanitizingFunction nitroClientSecretSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue()
+				.ifKeyMatches((key) -> key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "").equals("nitroclientsecret"));
+		}
+
 	}
 
 }

@@ -2,6 +2,8 @@ package com.gonitro.spring.boot.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of the Nitro client ({@code nitro.*}). The client ID and secret come from the application
@@ -55,6 +59,30 @@ public class NitroProperties implements InitializingBean {
 	 */
 	private String baseUrl = DEFAULT_BASE_URL;
 
+	/**
+	 * Longest wait for a connection to Nitro, for token requests and API calls alike.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	/**
+	 * Longest wait for Nitro's reply (the longest silence between two reads), for token requests and API calls
+	 * alike.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Longest time before its expiry that a token is renewed: a token is reused until it comes within
+	 * min(token-refresh-skew, half its lifetime) of its expiry.
+	 */
+	private Duration tokenRefreshSkew = Duration.ofSeconds(60);
+
+	/**
+	 * Lifetime assumed for a token whose reply states no usable expiresIn.
+	 */
+	private Duration tokenDefaultLifetime = Duration.ofHours(1);
+
+	private final Retry retry = new Retry();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -95,6 +123,42 @@ public class NitroProperties implements InitializingBean {
 		this.baseUrl = baseUrl.strip();
 	}
 
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public Duration getTokenRefreshSkew() {
+		return this.tokenRefreshSkew;
+	}
+
+	public void setTokenRefreshSkew(Duration tokenRefreshSkew) {
+		this.tokenRefreshSkew = tokenRefreshSkew;
+	}
+
+	public Duration getTokenDefaultLifetime() {
+		return this.tokenDefaultLifetime;
+	}
+
+	public void setTokenDefaultLifetime(Duration tokenDefaultLifetime) {
+		this.tokenDefaultLifetime = tokenDefaultLifetime;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		validate();
@@ -110,6 +174,16 @@ public class NitroProperties implements InitializingBean {
 		checkCredential("nitro.client-secret", this.clientSecret, "nitro.client-id", this.clientId, problems);
 		checkHttpUri("nitro.token-uri", this.tokenUri, DEFAULT_TOKEN_URI, problems);
 		checkHttpUri("nitro.base-url", this.baseUrl, DEFAULT_BASE_URL, problems);
+		checkAtLeast("nitro.connect-timeout", this.connectTimeout, Duration.ofMillis(1), problems);
+		checkAtLeast("nitro.read-timeout", this.readTimeout, Duration.ofMillis(1), problems);
+		checkAtLeast("nitro.token-refresh-skew", this.tokenRefreshSkew, Duration.ZERO, problems);
+		checkAtLeast("nitro.token-default-lifetime", this.tokenDefaultLifetime, Duration.ofSeconds(1), problems);
+		checkAtLeast("nitro.retry.max-total-wait", this.retry.maxTotalWait, Duration.ZERO, problems);
+		checkAtLeast("nitro.retry.initial-backoff", this.retry.initialBackoff, Duration.ZERO, problems);
+		if (this.retry.maxAttempts < 1) {
+			problems.add(InvalidNitroPropertiesException.Problem.tooSmall("nitro.retry.max-attempts",
+					String.valueOf(this.retry.maxAttempts), "1"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidNitroPropertiesException(problems);
 		}
@@ -132,6 +206,25 @@ public class NitroProperties implements InitializingBean {
 		}
 	}
 
+	private static void checkAtLeast(String name, Duration value, Duration minimum,
+			List<InvalidNitroPropertiesException.Problem> problems) {
+		if (value.compareTo(minimum) < 0) {
+			problems.add(InvalidNitroPropertiesException.Problem.tooSmall(name, readable(value), readable(minimum)));
+		}
+	}
+
+	private static String readable(Duration duration) {
+		if (duration.isZero()) {
+			return "0s";
+		}
+		for (ChronoUnit unit : new ChronoUnit[] { ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS }) {
+			if (duration.toMillis() % unit.getDuration().toMillis() == 0) {
+				return DurationStyle.SIMPLE.print(duration, unit);
+			}
+		}
+		return DurationStyle.SIMPLE.print(duration, ChronoUnit.MILLIS);
+	}
+
 	private static boolean isAbsoluteHttpUri(@Nullable String value) {
 		if (value == null) {
 			return false;
@@ -144,6 +237,67 @@ public class NitroProperties implements InitializingBean {
 		catch (URISyntaxException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * How requests that Nitro throttled (429), that failed on Nitro's side (5xx) or that got no reply are replayed.
+	 */
+	public static class Retry {
+
+		/**
+		 * Most times one request is sent after a 429, a 5xx or a lost connection, the first time included.
+		 */
+		private int maxAttempts = 4;
+
+		/**
+		 * Most time spent waiting between the attempts of one request; a longer Retry-After returns the 429 to the
+		 * caller.
+		 */
+		private Duration maxTotalWait = Duration.ofSeconds(30);
+
+		/**
+		 * Wait before the first retry when Nitro states no Retry-After; it doubles at each further retry.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Largest request body kept in memory while a request is in flight so that it can be replayed; requests
+		 * with larger bodies are not replayed.
+		 */
+		private DataSize maxReplayableBodySize = DataSize.ofKilobytes(256);
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getMaxTotalWait() {
+			return this.maxTotalWait;
+		}
+
+		public void setMaxTotalWait(Duration maxTotalWait) {
+			this.maxTotalWait = maxTotalWait;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public DataSize getMaxReplayableBodySize() {
+			return this.maxReplayableBodySize;
+		}
+
+		public void setMaxReplayableBodySize(DataSize maxReplayableBodySize) {
+			this.maxReplayableBodySize = maxReplayableBodySize;
+		}
+
 	}
 
 	@Override

@@ -77,6 +77,18 @@ class InvalidNitroPropertiesTests {
 	}
 
 	@Test
+	void timeoutsAndRetrySettingsOutOfRangeFail() {
+		this.contextRunner
+			.withPropertyValues("nitro.client-id=id", "nitro.client-secret=x", "nitro.read-timeout=0s",
+					"nitro.connect-timeout=-1s", "nitro.token-default-lifetime=500ms", "nitro.retry.max-attempts=0")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("'nitro.read-timeout' must be at least 1ms, but is 0s.")
+				.contains("'nitro.connect-timeout' must be at least 1ms, but is -1s.")
+				.contains("'nitro.token-default-lifetime' must be at least 1s, but is 500ms.")
+				.contains("'nitro.retry.max-attempts' must be at least 1, but is 0."));
+	}
+
+	@Test
 	void everyProblemIsReportedAtOnce() {
 		this.contextRunner.withPropertyValues("nitro.client-id=", "nitro.token-uri=/token", "nitro.base-url=nitro")
 			.run((context) -> assertThat(analysis(context).getDescription()).contains("nitro.client-id")

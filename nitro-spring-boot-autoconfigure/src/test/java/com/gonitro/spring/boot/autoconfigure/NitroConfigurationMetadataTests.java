@@ -2,7 +2,6 @@ package com.gonitro.spring.boot.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.util.Arrays;
@@ -42,12 +41,31 @@ class NitroConfigurationMetadataTests {
 		assertThat(metadata.get("nitro.enabled").getDefaultValue()).isEqualTo(true);
 	}
 
-	/** The property names {@link NitroProperties} binds, derived from its fields. */
+	@Test
+	void durationsAndSizesShowTheirUnits() throws IOException {
+		Map<String, ConfigurationMetadataProperty> metadata = nitroMetadata();
+
+		assertThat(metadata.get("nitro.connect-timeout").getDefaultValue()).isEqualTo("5s");
+		assertThat(metadata.get("nitro.read-timeout").getDefaultValue()).isEqualTo("30s");
+		assertThat(metadata.get("nitro.token-refresh-skew").getDefaultValue()).isEqualTo("60s");
+		assertThat(metadata.get("nitro.token-default-lifetime").getDefaultValue()).isEqualTo("1h");
+		assertThat(metadata.get("nitro.retry.max-attempts").getDefaultValue()).isEqualTo(4);
+		assertThat(metadata.get("nitro.retry.max-replayable-body-size").getDefaultValue()).isEqualTo("256KB");
+	}
+
+	/** The property names {@link NitroProperties} binds, derived from its fields and those of its nested groups. */
 	private static List<String> declaredProperties() {
-		return Arrays.stream(NitroProperties.class.getDeclaredFields())
+		return declaredProperties("nitro", NitroProperties.class);
+	}
+
+	private static List<String> declaredProperties(String prefix, Class<?> type) {
+		return Arrays.stream(type.getDeclaredFields())
 			.filter((field) -> !Modifier.isStatic(field.getModifiers()))
-			.map(Field::getName)
-			.map((name) -> "nitro." + name.replaceAll("([A-Z])", "-$1").toLowerCase())
+			.flatMap((field) -> {
+				String name = prefix + "." + field.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
+				return (field.getType().getDeclaringClass() == NitroProperties.class)
+						? declaredProperties(name, field.getType()).stream() : java.util.stream.Stream.of(name);
+			})
 			.toList();
 	}
 
