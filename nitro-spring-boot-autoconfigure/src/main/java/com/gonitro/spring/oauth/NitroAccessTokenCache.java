@@ -111,6 +111,16 @@ public final class NitroAccessTokenCache {
 	}
 
 	/**
+	 * Returns the token held now if it is still fresh, without ever requesting one: a shortcut for callers on a
+	 * hot path, who fall back to {@link #accessToken()} when it returns {@code null}.
+	 * @return the fresh token held, or {@code null}
+	 */
+	public @Nullable OAuth2AccessToken freshAccessToken() {
+		CachedClient cached = this.current;
+		return (cached != null && cached.isFreshAt(this.clock.instant())) ? cached.client().getAccessToken() : null;
+	}
+
+	/**
 	 * Forgets the given token if it is the one held, so that the next caller gets a new one. A token that has
 	 * already been replaced is left alone, so that late rejections of an old token do not discard a new one.
 	 * @param rejected the token Nitro rejected

@@ -113,7 +113,7 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (!this.nitroOrigin.equals(Origin.of(request.url()))) {
+		if (!this.nitroOrigin.matches(request.url())) {
 			return next.exchange(request);
 		}
 		ReplayableRequest replayable = ReplayableRequest.of(request, this.retryPolicy.maxReplayableBodySize());
@@ -121,11 +121,19 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 	}
 
 	private Mono<ClientResponse> send(ReplayableRequest request, ExchangeFunction next, Attempt attempt) {
-		return this.tokenCache.accessToken()
-			.flatMap((token) -> next.exchange(request.withBearerToken(token.getTokenValue()))
-				.onErrorResume((ex) -> TransportFailure.of(ex) != null,
-						(ex) -> afterTransportFailure(request, next, attempt, ex))
-				.flatMap((response) -> afterResponse(request, next, attempt, token, response)));
+		OAuth2AccessToken freshToken = this.tokenCache.freshAccessToken();
+		if (freshToken != null) {
+			return send(request, next, attempt, freshToken);
+		}
+		return this.tokenCache.accessToken().flatMap((token) -> send(request, next, attempt, token));
+	}
+
+	private Mono<ClientResponse> send(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
+			OAuth2AccessToken token) {
+		return next.exchange(request.withBearerToken(token.getTokenValue()))
+			.onErrorResume((ex) -> TransportFailure.of(ex) != null,
+					(ex) -> afterTransportFailure(request, next, attempt, ex))
+			.flatMap((response) -> afterResponse(request, next, attempt, token, response));
 	}
 
 	private Mono<ClientResponse> afterResponse(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
@@ -232,10 +240,19 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 	private record Origin(String scheme, String host, int port) {
 
 		static Origin of(URI url) {
-			String scheme = String.valueOf(url.getScheme()).toLowerCase(Locale.ROOT);
-			String host = String.valueOf(url.getHost()).toLowerCase(Locale.ROOT);
-			int port = (url.getPort() != -1) ? url.getPort() : ("https".equals(scheme) ? 443 : 80);
-			return new Origin(scheme, host, port);
+			String scheme = url.getScheme().toLowerCase(Locale.ROOT);
+			return new Origin(scheme, url.getHost().toLowerCase(Locale.ROOT), port(url.getPort(), scheme));
+		}
+
+		/** Compares without allocating: this runs for every request. */
+		boolean matches(URI url) {
+			String scheme = url.getScheme();
+			return scheme != null && scheme.equalsIgnoreCase(this.scheme) && this.host.equalsIgnoreCase(url.getHost())
+					&& this.port == port(url.getPort(), this.scheme);
+		}
+
+		private static int port(int port, String scheme) {
+			return (port != -1) ? port : ("https".equals(scheme) ? 443 : 80);
 		}
 
 	}
