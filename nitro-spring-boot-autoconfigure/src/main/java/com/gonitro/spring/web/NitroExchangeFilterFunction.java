@@ -3,19 +3,13 @@ package com.gonitro.spring.web;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
@@ -25,6 +19,7 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
+import com.gonitro.spring.http.RetryAfter;
 import com.gonitro.spring.http.TransportFailure;
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
 
@@ -145,7 +140,7 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 			return response.releaseBody().then(send(request, next, attempt.reauthenticate()));
 		}
 		if (status == HttpStatus.TOO_MANY_REQUESTS.value()) {
-			Duration retryAfter = retryAfter(response.headers().asHttpHeaders());
+			Duration retryAfter = RetryAfter.of(response.headers().asHttpHeaders(), this.clock);
 			return retryAfterWait(request, next, attempt, (retryAfter != null) ? retryAfter : backoff(attempt),
 					response, "was throttled (429)");
 		}
@@ -180,27 +175,6 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 
 	private Duration backoff(Attempt attempt) {
 		return this.retryPolicy.backoff(attempt.retries() + 1);
-	}
-
-	private @Nullable Duration retryAfter(HttpHeaders headers) {
-		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-		}
-		catch (NumberFormatException ex) {
-			// not seconds: an HTTP date
-		}
-		try {
-			Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			Duration wait = Duration.between(this.clock.instant(), at);
-			return wait.isNegative() ? Duration.ZERO : wait;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 	private static boolean isIdempotent(ReplayableRequest request) {

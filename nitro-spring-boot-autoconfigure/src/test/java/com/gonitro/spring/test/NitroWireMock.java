@@ -1,9 +1,13 @@
 package com.gonitro.spring.test;
 
+import java.util.List;
+import java.util.Optional;
+
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -14,6 +18,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A WireMock server speaking Nitro's token dialect, for tests over real HTTP on loopback.
@@ -25,6 +30,8 @@ public final class NitroWireMock {
 	public static final String CLIENT_SECRET = "test-client-secret-9f8e7d";
 
 	public static final String TOKEN_PATH = "/oauth/token";
+
+	private static final Optional<NitroOpenApi> openApi = NitroOpenApi.load();
 
 	private NitroWireMock() {
 	}
@@ -63,6 +70,20 @@ public final class NitroWireMock {
 				.willSetStateTo(next));
 			state = next;
 		}
+	}
+
+	/**
+	 * Fails when a request the server received does not conform to Nitro's OpenAPI descriptions, if they are
+	 * available (they are beside the project in CI); otherwise says that the check was skipped.
+	 */
+	public static void assertConformsToOpenApi(WireMockExtension server) {
+		if (openApi.isEmpty()) {
+			System.out.println("Nitro's OpenAPI descriptions (../shared/nitro) not found: requests not checked against them");
+			return;
+		}
+		List<String> violations = openApi.get()
+			.violations(server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
+		assertThat(violations).as("requests that do not conform to Nitro's OpenAPI").isEmpty();
 	}
 
 	public static String tokenUri(WireMockExtension server) {

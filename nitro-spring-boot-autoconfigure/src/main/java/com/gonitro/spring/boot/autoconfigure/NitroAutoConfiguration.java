@@ -27,6 +27,10 @@ import com.gonitro.spring.oauth.NitroAccessTokenCache;
 import com.gonitro.spring.oauth.NitroAuthorizedClientManager;
 import com.gonitro.spring.oauth.NitroReactiveAuthorizedClientManager;
 import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
+import com.gonitro.spring.pdf.NitroPdfClient;
+import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
+import com.gonitro.spring.sign.NitroSignClient;
+import com.gonitro.spring.sign.ReactiveNitroSignClient;
 import com.gonitro.spring.web.NitroExchangeFilterFunction;
 import com.gonitro.spring.web.NitroRetryPolicy;
 
@@ -34,7 +38,9 @@ import com.gonitro.spring.web.NitroRetryPolicy;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} for calling Nitro:
  * the application's {@link NitroAccessTokenCache}, the {@code nitroAuthorizedClientManager} (and, in a reactive
  * web application, the {@code nitroReactiveAuthorizedClientManager}), the preauthorized {@code nitroWebClient}, and
- * the {@code nitroClientHttpConnector} with Nitro's timeouts that both token requests and API calls go through.
+ * the {@code nitroClientHttpConnector} with Nitro's timeouts that both token requests and API calls go through,
+ * and the typed clients built on {@code nitroWebClient}: {@link NitroSignClient}, {@link ReactiveNitroSignClient},
+ * {@link NitroPdfClient} and {@link ReactiveNitroPdfClient}, injected by type.
  * <p>
  * Active when {@code nitro.client-id} or {@code nitro.client-secret} is set. The Spring-typed beans are not
  * default candidates: they are injected only by name or {@code @Qualifier}, so they never stand in for the
@@ -103,6 +109,36 @@ public final class NitroAutoConfiguration {
 		return webClientBuilder(webClientBuilder, connector).baseUrl(properties.getBaseUrl())
 			.filter(new NitroExchangeFilterFunction(tokenCache, URI.create(properties.getBaseUrl()), retryPolicy))
 			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveNitroSignClient reactiveNitroSignClient(NitroProperties properties,
+			@Qualifier(WEB_CLIENT) WebClient nitroWebClient) {
+		ReactiveNitroSignClient client = new ReactiveNitroSignClient(nitroWebClient);
+		client.setDocumentUploadTimeout(properties.getSign().getDocumentUploadTimeout());
+		return client;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NitroSignClient nitroSignClient(ReactiveNitroSignClient reactiveNitroSignClient) {
+		return new NitroSignClient(reactiveNitroSignClient);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ReactiveNitroPdfClient reactiveNitroPdfClient(NitroProperties properties,
+			@Qualifier(WEB_CLIENT) WebClient nitroWebClient) {
+		ReactiveNitroPdfClient client = new ReactiveNitroPdfClient(nitroWebClient);
+		client.setJobTimeout(properties.getPdf().getJobTimeout());
+		return client;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	NitroPdfClient nitroPdfClient(ReactiveNitroPdfClient reactiveNitroPdfClient) {
+		return new NitroPdfClient(reactiveNitroPdfClient);
 	}
 
 	@Bean

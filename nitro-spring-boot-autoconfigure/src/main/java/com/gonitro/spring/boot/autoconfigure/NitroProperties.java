@@ -83,6 +83,10 @@ public class NitroProperties implements InitializingBean {
 
 	private final Retry retry = new Retry();
 
+	private final Sign sign = new Sign();
+
+	private final Pdf pdf = new Pdf();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -159,6 +163,14 @@ public class NitroProperties implements InitializingBean {
 		return this.retry;
 	}
 
+	public Sign getSign() {
+		return this.sign;
+	}
+
+	public Pdf getPdf() {
+		return this.pdf;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		validate();
@@ -180,6 +192,9 @@ public class NitroProperties implements InitializingBean {
 		checkAtLeast("nitro.token-default-lifetime", this.tokenDefaultLifetime, Duration.ofSeconds(1), problems);
 		checkAtLeast("nitro.retry.max-total-wait", this.retry.maxTotalWait, Duration.ZERO, problems);
 		checkAtLeast("nitro.retry.initial-backoff", this.retry.initialBackoff, Duration.ZERO, problems);
+		checkAtLeast("nitro.sign.document-upload-timeout", this.sign.documentUploadTimeout, Duration.ofSeconds(1),
+				problems);
+		checkAtLeast("nitro.pdf.job-timeout", this.pdf.jobTimeout, Duration.ofSeconds(1), problems);
 		if (this.retry.maxAttempts < 1) {
 			problems.add(InvalidNitroPropertiesException.Problem.tooSmall("nitro.retry.max-attempts",
 					String.valueOf(this.retry.maxAttempts), "1"));
@@ -296,6 +311,46 @@ public class NitroProperties implements InitializingBean {
 
 		public void setMaxReplayableBodySize(DataSize maxReplayableBodySize) {
 			this.maxReplayableBodySize = maxReplayableBodySize;
+		}
+
+	}
+
+	/**
+	 * Settings of the typed Nitro Sign clients.
+	 */
+	public static class Sign {
+
+		/**
+		 * Longest wait for Nitro to process an uploaded document (uploadDocumentAndAwait).
+		 */
+		private Duration documentUploadTimeout = Duration.ofMinutes(2);
+
+		public Duration getDocumentUploadTimeout() {
+			return this.documentUploadTimeout;
+		}
+
+		public void setDocumentUploadTimeout(Duration documentUploadTimeout) {
+			this.documentUploadTimeout = documentUploadTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings of the typed PDF Services clients.
+	 */
+	public static class Pdf {
+
+		/**
+		 * Longest wait for an asynchronous PDF Services job to finish (awaitJob, processAsync).
+		 */
+		private Duration jobTimeout = Duration.ofMinutes(10);
+
+		public Duration getJobTimeout() {
+			return this.jobTimeout;
+		}
+
+		public void setJobTimeout(Duration jobTimeout) {
+			this.jobTimeout = jobTimeout;
 		}
 
 	}

@@ -1,0 +1,33 @@
+package com.gonitro.spring.pdf.model;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A result file of PDF Services: a pre-signed URL to download it from (without the token), its media type and
+ * size.
+ *
+ * @param url where to download it ({@code URL} on the wire); {@code null} when it was delivered to your own URL
+ * @param contentType its media type
+ * @param metadata its size and page count
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FileInfo(@JsonProperty("URL") @JsonAlias({ "url", "Url" }) @Nullable URI url,
+		@Nullable String contentType, @Nullable Metadata metadata) {
+
+	/**
+	 * The size of a result file.
+	 *
+	 * @param fileSizeBytes its size in bytes
+	 * @param pageCount its number of pages
+	 */
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	public record Metadata(@Nullable Long fileSizeBytes, @Nullable Integer pageCount) {
+
+	}
+
+}

@@ -1,0 +1,379 @@
+package com.gonitro.spring.test;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks the requests the clients send against Nitro's published OpenAPI descriptions, read from
+ * {@code ../shared/nitro/*.json} (never copied into this project). Paths, methods, query parameters, JSON bodies
+ * (strictly: no member the description does not declare), multipart part names and part content types.
+ * <p>
+ * PDF Services endpoints are polymorphic and each is described for one {@code method} only: their {@code params}
+ * are checked against the description when the request uses that method, and the rest of the request always.
+ */
+public final class NitroOpenApi {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
+
+	private final List<Operation> operations = new ArrayList<>();
+
+	private final List<JsonNode> documents = new ArrayList<>();
+
+	private NitroOpenApi(List<Path> files) throws IOException {
+		for (Path file : files) {
+			JsonNode document = json.readTree(Files.readString(file));
+			this.documents.add(document);
+			document.get("paths").properties().forEach((path) -> path.getValue().properties().forEach((method) -> {
+				if (!method.getKey().equals("parameters")) {
+					this.operations.add(new Operation(document, path.getKey(), method.getKey().toUpperCase(),
+							method.getValue()));
+				}
+			}));
+		}
+	}
+
+	/**
+	 * Loads the descriptions from the first {@code shared/nitro} folder found above the working directory, or from
+	 * {@code NITRO_OPENAPI_DIR}.
+	 * @return the descriptions, if found
+	 */
+	public static Optional<NitroOpenApi> load() {
+		String configured = System.getenv("NITRO_OPENAPI_DIR");
+		List<Path> candidates = new ArrayList<>();
+		if (configured != null) {
+			candidates.add(Path.of(configured));
+		}
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			candidates.add(dir.resolve("shared/nitro"));
+			candidates.add(dir.resolve("../shared/nitro").normalize());
+		}
+		for (Path candidate : candidates) {
+			Path sign = candidate.resolve("nitro-sign-openapi.json");
+			Path pdf = candidate.resolve("nitro-pdf-services-openapi.json");
+			if (Files.isRegularFile(sign) && Files.isRegularFile(pdf)) {
+				try {
+					return Optional.of(new NitroOpenApi(List.of(sign, pdf)));
+				}
+				catch (IOException ex) {
+					throw new IllegalStateException("Cannot read Nitro's OpenAPI descriptions in " + candidate, ex);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * Checks requests against the descriptions.
+	 * @param requests the requests a stub received
+	 * @return what does not conform, one line per problem
+	 */
+	public List<String> violations(List<LoggedRequest> requests) {
+		List<String> violations = new ArrayList<>();
+		for (LoggedRequest request : requests) {
+			String path = request.getUrl().replaceFirst("\\?.*$", "");
+			String where = request.getMethod() + " " + request.getUrl() + ": ";
+			Optional<Operation> operation = this.operations.stream()
+				.filter((candidate) -> candidate.method.equals(request.getMethod().value()))
+				.filter((candidate) -> candidate.matches(path))
+				.min(Comparator.comparingInt(Operation::variableCount));
+			if (operation.isEmpty()) {
+				if (this.operations.stream().noneMatch((candidate) -> candidate.matches(path))
+						|| !path.startsWith("/sign") && !path.startsWith("/jobs") && !path.startsWith("/oauth")
+								&& !path.matches("/(conversions|transformations|extractions|generations)")) {
+					violations.add(where + "no such path in Nitro's API");
+				}
+				else {
+					violations.add(where + "Nitro's API has no " + request.getMethod() + " on this path");
+				}
+				continue;
+			}
+			operation.get().check(request, (problem) -> violations.add(where + problem));
+		}
+		return violations;
+	}
+
+	private final class Operation {
+
+		private final JsonNode document;
+
+		private final String template;
+
+		private final String method;
+
+		private final JsonNode operation;
+
+		private final Pattern pattern;
+
+		Operation(JsonNode document, String template, String method, JsonNode operation) {
+			this.document = document;
+			this.template = template;
+			this.method = method;
+			this.operation = operation;
+			Matcher variables = VARIABLE.matcher(template);
+			StringBuilder regex = new StringBuilder();
+			int last = 0;
+			while (variables.find()) {
+				regex.append(Pattern.quote(template.substring(last, variables.start()))).append("[^/:]+");
+				last = variables.end();
+			}
+			regex.append(Pattern.quote(template.substring(last)));
+			this.pattern = Pattern.compile(regex.toString());
+		}
+
+		boolean matches(String path) {
+			return this.pattern.matcher(path).matches();
+		}
+
+		int variableCount() {
+			return (int) VARIABLE.matcher(this.template).results().count();
+		}
+
+		void check(LoggedRequest request, java.util.function.Consumer<String> problems) {
+			checkQuery(request, problems);
+			JsonNode body = this.operation.get("requestBody");
+			String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
+			if (body == null || body.get("content") == null || body.get("content").isEmpty()) {
+				if (request.getBody().length > 0 && !this.template.matches("/(conversions|transformations|extractions|generations)")) {
+					problems.accept("sends a body, but the operation takes none");
+				}
+				return;
+			}
+			if (contentType.startsWith("multipart/form-data") && body.get("content").has("multipart/form-data")) {
+				checkMultipart(request, body.get("content").get("multipart/form-data"), problems);
+			}
+			else if (contentType.startsWith("application/json") && body.get("content").has("application/json")) {
+				checkJson(json.readTree(request.getBodyAsString()),
+						body.get("content").get("application/json").get("schema"), "body", problems);
+			}
+			else if (request.getBody().length > 0 || body.path("required").asBoolean(false)) {
+				problems.accept("content type '" + contentType + "' is not one of " + names(body.get("content")));
+			}
+		}
+
+		private void checkQuery(LoggedRequest request, java.util.function.Consumer<String> problems) {
+			List<String> declared = new ArrayList<>();
+			for (JsonNode parameter : this.operation.path("parameters")) {
+				if ("query".equals(parameter.path("in").asString())) {
+					declared.add(parameter.get("name").asString());
+				}
+			}
+			int query = request.getUrl().indexOf('?');
+			if (query < 0) {
+				return;
+			}
+			for (String pair : request.getUrl().substring(query + 1).split("&")) {
+				String name = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+				if (!declared.contains(name)) {
+					problems.accept("query parameter '" + name + "' is not one of " + declared);
+				}
+			}
+		}
+
+		private void checkMultipart(LoggedRequest request, JsonNode content, java.util.function.Consumer<String> problems) {
+			JsonNode schema = resolve(content.get("schema"));
+			JsonNode properties = schema.path("properties");
+			List<String> sent = new ArrayList<>();
+			String methodValue = null;
+			for (Request.Part part : request.getParts()) {
+				String name = part.getName();
+				sent.add(name);
+				if (!properties.has(name)) {
+					problems.accept("part '" + name + "' is not one of " + names(properties));
+					continue;
+				}
+				String partType = Optional.ofNullable(part.getHeader("Content-Type").firstValue()).orElse("");
+				String declaredType = content.path("encoding").path(name).path("contentType").asString(null);
+				if (declaredType != null && !partType.startsWith(declaredType)) {
+					problems.accept("part '" + name + "' is '" + partType + "', not '" + declaredType + "'");
+				}
+				if (name.equals("method")) {
+					methodValue = part.getBody().asString();
+				}
+			}
+			for (JsonNode required : schema.path("required")) {
+				if (!sent.contains(required.asString()) && !(required.asString().equals("file") && sent.contains("files"))
+						&& !(required.asString().equals("files") && sent.contains("file"))) {
+					problems.accept("required part '" + required.asString() + "' is missing");
+				}
+			}
+			String documentedMethod = properties.path("method").path("enum").path(0).asString(null);
+			for (Request.Part part : request.getParts()) {
+				String name = part.getName();
+				String partType = Optional.ofNullable(part.getHeader("Content-Type").firstValue()).orElse("");
+				if (!properties.has(name) || !partType.startsWith("application/json")
+						&& !partType.startsWith("application/vnd.gonitro.url+json")) {
+					continue;
+				}
+				JsonNode value = json.readTree(part.getBody().asString());
+				boolean polymorphicParams = name.equals("params") && documentedMethod != null
+						&& !documentedMethod.equals(methodValue);
+				if (polymorphicParams) {
+					if (!value.isObject()) {
+						problems.accept("part 'params' is not a JSON object");
+					}
+					continue;
+				}
+				JsonNode partSchema = properties.get(name);
+				if (partType.startsWith("application/vnd.gonitro.url+json")) {
+					partSchema = remoteFileSchema(resolve(partSchema));
+				}
+				checkJson(value, partSchema, "part '" + name + "'", problems);
+			}
+		}
+
+		/** The remote-file alternative of a file part: the object among its (possibly array item) variants. */
+		private JsonNode remoteFileSchema(JsonNode fileSchema) {
+			JsonNode variants = fileSchema.has("items") ? resolve(fileSchema.get("items")).path("oneOf")
+					: fileSchema.path("oneOf");
+			for (JsonNode variant : variants) {
+				if ("object".equals(variant.path("type").asString())) {
+					return variant;
+				}
+			}
+			return fileSchema;
+		}
+
+		private void checkJson(JsonNode value, JsonNode schema, String where,
+				java.util.function.Consumer<String> problems) {
+			schema = resolve(schema);
+			if (schema.has("oneOf") || schema.has("anyOf")) {
+				JsonNode variants = schema.has("oneOf") ? schema.get("oneOf") : schema.get("anyOf");
+				List<String> firstProblems = null;
+				for (JsonNode variant : variants) {
+					List<String> variantProblems = new ArrayList<>();
+					checkJson(value, variant, where, variantProblems::add);
+					if (variantProblems.isEmpty()) {
+						return;
+					}
+					firstProblems = (firstProblems == null) ? variantProblems : firstProblems;
+				}
+				problems.accept(where + " matches none of its variants, for example: " + firstProblems);
+				return;
+			}
+			if (schema.has("allOf")) {
+				for (JsonNode part : schema.get("allOf")) {
+					checkJson(value, part, where, problems);
+				}
+				if (!schema.has("properties")) {
+					return;
+				}
+			}
+			String type = schema.path("type").asString(schema.has("properties") ? "object" : null);
+			if (schema.has("enum") && !contains(schema.get("enum"), value)) {
+				problems.accept(where + " is " + value + ", not one of " + schema.get("enum"));
+			}
+			if (type == null) {
+				return;
+			}
+			switch (type) {
+				case "object" -> {
+					if (!value.isObject()) {
+						problems.accept(where + " is not an object");
+						return;
+					}
+					JsonNode properties = schema.path("properties");
+					for (JsonNode required : schema.path("required")) {
+						if (!value.has(required.asString())) {
+							problems.accept(where + " lacks required '" + required.asString() + "'");
+						}
+					}
+					boolean open = schema.has("additionalProperties") || properties.isEmpty();
+					for (Map.Entry<String, JsonNode> member : value.properties()) {
+						if (properties.has(member.getKey())) {
+							checkJson(member.getValue(), properties.get(member.getKey()), where + "." + member.getKey(),
+									problems);
+						}
+						else if (!open) {
+							problems.accept(where + " has '" + member.getKey() + "', which Nitro does not declare (it declares "
+									+ names(properties) + ")");
+						}
+					}
+				}
+				case "array" -> {
+					if (!value.isArray()) {
+						problems.accept(where + " is not an array");
+						return;
+					}
+					int index = 0;
+					for (JsonNode item : value) {
+						if (schema.has("items")) {
+							checkJson(item, schema.get("items"), where + "[" + index + "]", problems);
+						}
+						index++;
+					}
+				}
+				case "string" -> {
+					if (!value.isString() && !"binary".equals(schema.path("format").asString())) {
+						problems.accept(where + " is not a string");
+					}
+				}
+				case "integer" -> {
+					if (!value.isIntegralNumber()) {
+						problems.accept(where + " is not an integer");
+					}
+				}
+				case "number" -> {
+					if (!value.isNumber()) {
+						problems.accept(where + " is not a number");
+					}
+				}
+				case "boolean" -> {
+					if (!value.isBoolean()) {
+						problems.accept(where + " is not a boolean");
+					}
+				}
+				default -> {
+				}
+			}
+		}
+
+		private JsonNode resolve(JsonNode schema) {
+			while (schema.has("$ref")) {
+				String ref = schema.get("$ref").asString();
+				JsonNode target = this.document.at(ref.substring(1));
+				if (target.isMissingNode()) {
+					return json.createObjectNode();
+				}
+				schema = target;
+			}
+			return schema;
+		}
+
+		private boolean contains(JsonNode values, JsonNode value) {
+			for (JsonNode candidate : values) {
+				if (candidate.equals(value)) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private List<String> names(JsonNode object) {
+			List<String> names = new ArrayList<>();
+			for (Iterator<String> it = object.propertyNames().iterator(); it.hasNext();) {
+				names.add(it.next());
+			}
+			return names;
+		}
+
+	}
+
+}
