@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.core.codec.CodecException;
 import org.springframework.http.HttpRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
@@ -60,6 +61,11 @@ public final class NitroErrors {
 			String target = (request != null) ? request.getMethod() + " " + request.getURI().getRawPath() : "a request";
 			return new NitroUnexpectedResponseException("Nitro's reply to " + target + " could not be read: "
 					+ responseException.getMostSpecificCause().getMessage(), responseException);
+		}
+		if (failure instanceof CodecException codecException) {
+			return new NitroUnexpectedResponseException(
+					"Nitro's reply could not be read: " + codecException.getMostSpecificCause().getMessage(),
+					codecException);
 		}
 		return failure;
 	}

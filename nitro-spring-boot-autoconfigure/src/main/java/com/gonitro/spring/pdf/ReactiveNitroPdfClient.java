@@ -268,10 +268,8 @@ public final class ReactiveNitroPdfClient {
 	private static MultipartBodyBuilder multipart(PdfRequest request) {
 		MultipartBodyBuilder multipart = new MultipartBodyBuilder();
 		multipart.part("method", request.method(), MediaType.TEXT_PLAIN);
-		if (!request.params().isEmpty()) {
-			multipart.part("params", json(request.params()), MediaType.APPLICATION_JSON);
-		}
-		String name = request.hasSeveralInputs() ? "files" : "file";
+		multipart.part("params", json(request.params()), MediaType.APPLICATION_JSON);
+		String name = request.inputPartName();
 		for (PdfInput input : request.inputs()) {
 			if (input instanceof PdfInput.Upload upload) {
 				FileContent content = upload.content();

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (strictly: no member the description does not declare), multipart part names and part content types.
  * <p>
  * PDF Services endpoints are polymorphic and each is described for one {@code method} only: their {@code params}
- * are checked against the description when the request uses that method, and the rest of the request always.
+ * must match one of the parameter schemas the description declares.
  */
 public final class NitroOpenApi {
 
@@ -93,7 +93,9 @@ public final class NitroOpenApi {
 			Optional<Operation> operation = this.operations.stream()
 				.filter((candidate) -> candidate.method.equals(request.getMethod().value()))
 				.filter((candidate) -> candidate.matches(path))
-				.min(Comparator.comparingInt(Operation::variableCount));
+				// The Sign description also lists the PDF Services paths, without their bodies: prefer the richer one.
+				.min(Comparator.comparing((Operation candidate) -> !candidate.describesBody())
+					.thenComparingInt(Operation::variableCount));
 			if (operation.isEmpty()) {
 				if (this.operations.stream().noneMatch((candidate) -> candidate.matches(path))
 						|| !path.startsWith("/sign") && !path.startsWith("/jobs") && !path.startsWith("/oauth")
@@ -140,6 +142,10 @@ public final class NitroOpenApi {
 
 		boolean matches(String path) {
 			return this.pattern.matcher(path).matches();
+		}
+
+		boolean describesBody() {
+			return !this.operation.path("requestBody").path("content").isEmpty();
 		}
 
 		int variableCount() {
@@ -191,7 +197,6 @@ public final class NitroOpenApi {
 			JsonNode schema = resolve(content.get("schema"));
 			JsonNode properties = schema.path("properties");
 			List<String> sent = new ArrayList<>();
-			String methodValue = null;
 			for (Request.Part part : request.getParts()) {
 				String name = part.getName();
 				sent.add(name);
@@ -204,9 +209,6 @@ public final class NitroOpenApi {
 				if (declaredType != null && !partType.startsWith(declaredType)) {
 					problems.accept("part '" + name + "' is '" + partType + "', not '" + declaredType + "'");
 				}
-				if (name.equals("method")) {
-					methodValue = part.getBody().asString();
-				}
 			}
 			for (JsonNode required : schema.path("required")) {
 				if (!sent.contains(required.asString()) && !(required.asString().equals("file") && sent.contains("files"))
@@ -214,7 +216,6 @@ public final class NitroOpenApi {
 					problems.accept("required part '" + required.asString() + "' is missing");
 				}
 			}
-			String documentedMethod = properties.path("method").path("enum").path(0).asString(null);
 			for (Request.Part part : request.getParts()) {
 				String name = part.getName();
 				String partType = Optional.ofNullable(part.getHeader("Content-Type").firstValue()).orElse("");
@@ -223,12 +224,8 @@ public final class NitroOpenApi {
 					continue;
 				}
 				JsonNode value = json.readTree(part.getBody().asString());
-				boolean polymorphicParams = name.equals("params") && documentedMethod != null
-						&& !documentedMethod.equals(methodValue);
-				if (polymorphicParams) {
-					if (!value.isObject()) {
-						problems.accept("part 'params' is not a JSON object");
-					}
+				if (name.equals("params") && properties.path("method").has("enum")) {
+					checkPolymorphicParams(value, problems);
 					continue;
 				}
 				JsonNode partSchema = properties.get(name);
@@ -237,6 +234,34 @@ public final class NitroOpenApi {
 				}
 				checkJson(value, partSchema, "part '" + name + "'", problems);
 			}
+		}
+
+		/**
+		 * PDF Services endpoints are described for one method each: the parameters of any method must match one of
+		 * the parameter schemas the description declares (an empty schema matching only no parameters).
+		 */
+		private void checkPolymorphicParams(JsonNode params, java.util.function.Consumer<String> problems) {
+			List<String> candidates = new ArrayList<>();
+			for (Map.Entry<String, JsonNode> schema : this.document.path("components").path("schemas").properties()) {
+				String name = schema.getKey();
+				if (!name.endsWith("Params") && !name.equals("Rotation")) {
+					continue;
+				}
+				candidates.add(name);
+				boolean empty = schema.getValue().path("properties").isEmpty();
+				List<String> mismatches = new ArrayList<>();
+				if (empty) {
+					if (params.isObject() && params.isEmpty()) {
+						return;
+					}
+					continue;
+				}
+				checkJson(params, schema.getValue(), "params", mismatches::add);
+				if (mismatches.isEmpty()) {
+					return;
+				}
+			}
+			problems.accept("part 'params' " + params + " matches none of Nitro's parameter schemas " + candidates);
 		}
 
 		/** The remote-file alternative of a file part: the object among its (possibly array item) variants. */

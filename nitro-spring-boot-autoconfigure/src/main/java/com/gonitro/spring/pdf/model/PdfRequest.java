@@ -14,8 +14,9 @@ import org.springframework.util.Assert;
  * optionally a {@code delivery}. Start from the factory of the operation, or from
  * {@link #of(PdfEndpoint, String, Map, List)} for a method this client has no factory for.
  * <p>
- * One input is sent as the part {@code file}; several (merge, watermark, fill from a data file) as repeated parts
- * {@code files}.
+ * Inputs are sent as Nitro's description of each endpoint declares them: always as repeated parts {@code files} to
+ * transformations; as one part {@code file} elsewhere, or as repeated parts {@code files} when there are several (fill
+ * from a data file). {@code params} is always sent, as {@code {}} when the method takes none.
  *
  * @param endpoint the endpoint
  * @param method the operation, such as {@code convert} or {@code compress}
@@ -58,11 +59,11 @@ public record PdfRequest(PdfEndpoint endpoint, String method, Map<String, Object
 	}
 
 	/**
-	 * Whether the inputs go as repeated {@code files} parts rather than one {@code file} part.
-	 * @return whether there are several inputs
+	 * Returns the name of the parts that carry the inputs.
+	 * @return {@code files} for transformations and for several inputs, {@code file} otherwise
 	 */
-	public boolean hasSeveralInputs() {
-		return this.inputs.size() > 1;
+	public String inputPartName() {
+		return (this.endpoint == PdfEndpoint.TRANSFORMATIONS || this.inputs.size() > 1) ? "files" : "file";
 	}
 
 	// Conversions
