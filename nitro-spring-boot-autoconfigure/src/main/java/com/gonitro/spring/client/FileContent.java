@@ -27,7 +27,7 @@ import org.springframework.util.Assert;
  */
 public final class FileContent {
 
-	private static final int CHUNK_SIZE = 64 * 1024;
+	private static final int CHUNK_SIZE = 8 * 1024;
 
 	private final Function<DataBufferFactory, Flux<DataBuffer>> reader;
 

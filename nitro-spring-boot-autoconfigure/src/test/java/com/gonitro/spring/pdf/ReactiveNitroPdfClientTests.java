@@ -20,14 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.client.FileContent;
 import com.gonitro.spring.client.NitroJson;
 import com.gonitro.spring.client.NitroUnexpectedStateException;
-import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.pdf.model.Delivery;
 import com.gonitro.spring.pdf.model.DeliveryHeader;
 import com.gonitro.spring.pdf.model.FileInfo;
@@ -39,7 +35,6 @@ import com.gonitro.spring.pdf.model.PdfRequest;
 import com.gonitro.spring.pdf.model.PdfResult;
 import com.gonitro.spring.pdf.model.PdfTables;
 import com.gonitro.spring.test.NitroWireMock;
-import com.gonitro.spring.web.NitroExchangeFilterFunction;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -78,7 +73,7 @@ class ReactiveNitroPdfClientTests {
 	@BeforeEach
 	void createClient() {
 		NitroWireMock.stubToken(nitro, "pdf-token", 86400);
-		this.pdf = new ReactiveNitroPdfClient(nitroWebClient());
+		this.pdf = new ReactiveNitroPdfClient(NitroWireMock.nitroWebClient(nitro));
 		this.pdf.setJobPolling(Duration.ofMillis(10), Duration.ofMillis(20));
 	}
 
@@ -140,7 +135,7 @@ class ReactiveNitroPdfClientTests {
 	@MethodSource("operations")
 	void everyOperationSendsItsMethodParamsAndFiles(PdfRequest request, String path, String method,
 			String params, int files) {
-		nitro.stubFor(post(urlEqualTo(path)).willReturn(json(200, FILE_RESULT.formatted(objectStore.baseUrl()))));
+		nitro.stubFor(post(urlEqualTo(path)).willReturn(NitroWireMock.json(200, FILE_RESULT.formatted(objectStore.baseUrl()))));
 
 		PdfResult result = this.pdf.process(request).block();
 
@@ -160,7 +155,7 @@ class ReactiveNitroPdfClientTests {
 
 	@Test
 	void remoteFilesAreSentAsUrlParts() {
-		nitro.stubFor(post(urlEqualTo("/conversions")).willReturn(json(200, FILE_RESULT.formatted(objectStore.baseUrl()))));
+		nitro.stubFor(post(urlEqualTo("/conversions")).willReturn(NitroWireMock.json(200, FILE_RESULT.formatted(objectStore.baseUrl()))));
 
 		this.pdf.process(PdfRequest.convert(PdfInput.remote(URI.create("https://files.example.org/offer.docx"),
 				"application/vnd.openxmlformats-officedocument.wordprocessingml.document"), "pdf")).block();
@@ -176,7 +171,7 @@ class ReactiveNitroPdfClientTests {
 
 	@Test
 	void deliveryOptionsAreSentAsJson() {
-		nitro.stubFor(post(urlEqualTo("/transformations")).willReturn(json(200, "{\"file\":{\"URL\":null,\"contentType\":\"application/pdf\"}}")));
+		nitro.stubFor(post(urlEqualTo("/transformations")).willReturn(NitroWireMock.json(200, "{\"file\":{\"URL\":null,\"contentType\":\"application/pdf\"}}")));
 
 		PdfResult result = this.pdf.process(PdfRequest.compress(PdfInput.file(FileContent.of("%PDF".getBytes(), "a.pdf")))
 			.withDelivery(Delivery.uploadTo(URI.create("https://bucket.example.org/out.pdf?sig=1"),
@@ -196,16 +191,16 @@ class ReactiveNitroPdfClientTests {
 
 	@Test
 	void resultsAreReadWhetherWrappedInResultOrNot() {
-		nitro.stubFor(post(urlEqualTo("/transformations")).willReturn(json(200, """
+		nitro.stubFor(post(urlEqualTo("/transformations")).willReturn(NitroWireMock.json(200, """
 				{"result":{"files":[{"URL":"%1$s/1.pdf","contentType":"application/pdf"},{"URL":"%1$s/2.pdf","contentType":"application/pdf"}]}}""".formatted(objectStore.baseUrl()))));
 		nitro.stubFor(post(urlEqualTo("/extractions")).withMultipartRequestBody(aMultipart("method").withBody(equalTo("extract-text")))
-			.willReturn(json(200, "{\"result\":\"Hello, Nitro\"}")));
+			.willReturn(NitroWireMock.json(200, "{\"result\":\"Hello, Nitro\"}")));
 		nitro.stubFor(post(urlEqualTo("/extractions")).withMultipartRequestBody(aMultipart("method").withBody(equalTo("get-properties")))
-			.willReturn(json(200, """
+			.willReturn(NitroWireMock.json(200, """
 					{"result":{"title":"Offer","author":"Ada","subject":"","keywords":"","creator":"Word","producer":"Nitro",
 					 "creationDate":"D:20261128","modDate":"D:20261128","trapped":"False","pdfVersion":"1.7"}}""")));
 		nitro.stubFor(post(urlEqualTo("/extractions")).withMultipartRequestBody(aMultipart("method").withBody(equalTo("extract-tables")))
-			.willReturn(json(200, """
+			.willReturn(NitroWireMock.json(200, """
 					{"result":{"tables":[{"ID":"t1","pageIndices":[0],"tableData":{"title":"Prices","cells":[["Item","Price"],["Pen",2.5]],
 					 "footers":[],"confidences":[[1,1],[1,0.9]],"averageConfidence":0.97,"headerCells":[[1,1]],"summaryCells":[]}}]}}""")));
 		PdfInput input = PdfInput.file(FileContent.of("%PDF".getBytes(), "a.pdf"));
@@ -231,7 +226,7 @@ class ReactiveNitroPdfClientTests {
 		nitro.stubFor(post(urlEqualTo("/conversions")).withHeader("Accept", containing("application/octet-stream"))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody(converted)));
 		nitro.stubFor(post(urlEqualTo("/conversions")).withHeader("Accept", containing("application/json"))
-			.willReturn(json(200, FILE_RESULT.formatted(objectStore.baseUrl()))));
+			.willReturn(NitroWireMock.json(200, FILE_RESULT.formatted(objectStore.baseUrl()))));
 		objectStore.stubFor(get(urlEqualTo("/results/out.pdf?X-Amz-Signature=abc"))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/pdf").withBody(converted)));
 		PdfRequest request = PdfRequest.convert(PdfInput.file(FileContent.of("PK".getBytes(), "a.docx")), "pdf");
@@ -270,7 +265,7 @@ class ReactiveNitroPdfClientTests {
 
 	@Test
 	void eventStreamLabelledApplicationEventStreamIsReadToo() {
-		stubSubmit(json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"progress\":0}"));
+		stubSubmit(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"progress\":0}"));
 		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", containing("event-stream"))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/event-stream").withBody(
 					"data: {\"jobID\":\"" + JOB_ID + "\",\"status\":\"completed\",\"result\":\"extracted text\"}\n\n")));
@@ -285,10 +280,10 @@ class ReactiveNitroPdfClientTests {
 		stubSubmit(aResponse().withStatus(202).withHeader("Location", "/jobs/" + JOB_ID));
 		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", containing("event-stream"))
 			.willReturn(aResponse().withStatus(406)));
-		stubStatusesInTurn(json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"progress\":0.2}"),
-				json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"progress\":0.7}"),
-				json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"completed\"}"));
-		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID)).willReturn(json(200,
+		stubStatusesInTurn(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"progress\":0.2}"),
+				NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"progress\":0.7}"),
+				NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"completed\"}"));
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID)).willReturn(NitroWireMock.json(200,
 				"{\"jobID\":\"" + JOB_ID + "\",\"status\":\"completed\",\"result\":" + FILE_RESULT.formatted(objectStore.baseUrl()) + "}")));
 
 		PdfResult result = this.pdf.processAsync(compress()).block();
@@ -301,7 +296,7 @@ class ReactiveNitroPdfClientTests {
 
 	@Test
 	void failedJobEndsInAnExceptionNamingNitrosErrorType() {
-		stubSubmit(json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\"}"));
+		stubSubmit(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\"}"));
 		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/event-stream")
 			.withBody("data: {\"jobID\":\"" + JOB_ID + "\",\"status\":\"failed\",\"error\":{\"type\":\"PDFIsPasswordProtected\",\"title\":\"PDF is password protected\"}}\n\n")));
@@ -325,7 +320,7 @@ class ReactiveNitroPdfClientTests {
 	@Test
 	void canceledJobEndsInAnUnexpectedState() {
 		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status"))
-			.willReturn(json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"canceled\"}")));
+			.willReturn(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"canceled\"}")));
 
 		assertThatExceptionOfType(NitroUnexpectedStateException.class).isThrownBy(() -> this.pdf.awaitJob(JOB_ID).block())
 			.withMessage("Nitro job " + JOB_ID + " ended canceled instead of completing");
@@ -360,20 +355,6 @@ class ReactiveNitroPdfClientTests {
 				.willSetStateTo(next));
 			state = next;
 		}
-	}
-
-	private static ResponseDefinitionBuilder json(int status, String body) {
-		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
-	}
-
-	private static WebClient nitroWebClient() {
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(() -> NitroClientRegistration.create(
-				NitroWireMock.CLIENT_ID, NitroWireMock.CLIENT_SECRET, NitroWireMock.tokenUri(nitro)),
-				new NitroReactiveTokenResponseClient());
-		return WebClient.builder()
-			.baseUrl(nitro.baseUrl())
-			.filter(new NitroExchangeFilterFunction(cache, URI.create(nitro.baseUrl())))
-			.build();
 	}
 
 }

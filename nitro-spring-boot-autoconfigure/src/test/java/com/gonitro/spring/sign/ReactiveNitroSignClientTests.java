@@ -1,6 +1,5 @@
 package com.gonitro.spring.sign;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,14 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Flux;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.client.FileContent;
 import com.gonitro.spring.client.NitroTimeoutException;
 import com.gonitro.spring.client.NitroUnexpectedStateException;
-import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.sign.model.BoundingBox;
 import com.gonitro.spring.sign.model.CreateEnvelope;
 import com.gonitro.spring.sign.model.CreateField;
@@ -49,7 +44,6 @@ import com.gonitro.spring.sign.model.UpdateEnvelope;
 import com.gonitro.spring.sign.model.UpdateField;
 import com.gonitro.spring.sign.model.UpdateParticipant;
 import com.gonitro.spring.test.NitroWireMock;
-import com.gonitro.spring.web.NitroExchangeFilterFunction;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aMultipart;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -113,7 +107,7 @@ class ReactiveNitroSignClientTests {
 	@BeforeEach
 	void createClient() {
 		NitroWireMock.stubToken(nitro, "sign-token", 86400);
-		this.sign = new ReactiveNitroSignClient(nitroWebClient());
+		this.sign = new ReactiveNitroSignClient(NitroWireMock.nitroWebClient(nitro));
 		this.sign.setDocumentPolling(Duration.ofMillis(10), Duration.ofMillis(20));
 		this.sign.setEnvelopePolling(Duration.ofMillis(10), Duration.ofMillis(20));
 	}
@@ -531,7 +525,7 @@ class ReactiveNitroSignClientTests {
 	}
 
 	static ResponseDefinitionBuilder json(int status, String body) {
-		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+		return NitroWireMock.json(status, body);
 	}
 
 	private static ResponseDefinitionBuilder binary(String contentType, byte[] body) {
@@ -547,16 +541,6 @@ class ReactiveNitroSignClientTests {
 				.willSetStateTo(next));
 			state = next;
 		}
-	}
-
-	static WebClient nitroWebClient() {
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(() -> NitroClientRegistration.create(
-				NitroWireMock.CLIENT_ID, NitroWireMock.CLIENT_SECRET, NitroWireMock.tokenUri(nitro)),
-				new NitroReactiveTokenResponseClient());
-		return WebClient.builder()
-			.baseUrl(nitro.baseUrl())
-			.filter(new NitroExchangeFilterFunction(cache, URI.create(nitro.baseUrl())))
-			.build();
 	}
 
 }

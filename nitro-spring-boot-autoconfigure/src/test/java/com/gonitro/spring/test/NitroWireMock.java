@@ -1,15 +1,23 @@
 package com.gonitro.spring.test;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.gonitro.spring.oauth.NitroAccessTokenCache;
+import com.gonitro.spring.oauth.NitroClientRegistration;
+import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
+import com.gonitro.spring.web.NitroExchangeFilterFunction;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -84,6 +92,25 @@ public final class NitroWireMock {
 		List<String> violations = openApi.get()
 			.violations(server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
 		assertThat(violations).as("requests that do not conform to Nitro's OpenAPI").isEmpty();
+	}
+
+	/**
+	 * A {@code WebClient} wired as the starter wires {@code nitroWebClient}, against the given server: a token
+	 * cache and the Nitro filter with its default retry policy.
+	 */
+	public static WebClient nitroWebClient(WireMockExtension server) {
+		NitroAccessTokenCache cache = new NitroAccessTokenCache(
+				() -> NitroClientRegistration.create(CLIENT_ID, CLIENT_SECRET, tokenUri(server)),
+				new NitroReactiveTokenResponseClient());
+		return WebClient.builder()
+			.baseUrl(server.baseUrl())
+			.filter(new NitroExchangeFilterFunction(cache, URI.create(server.baseUrl())))
+			.build();
+	}
+
+	/** A JSON reply. */
+	public static ResponseDefinitionBuilder json(int status, String body) {
+		return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
 	}
 
 	public static String tokenUri(WireMockExtension server) {
