@@ -23,6 +23,10 @@ import com.gonitro.spring.oauth.NitroAuthorizedClientManager;
 import com.gonitro.spring.oauth.NitroClientRegistration;
 import com.gonitro.spring.oauth.NitroReactiveAuthorizedClientManager;
 import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
+import com.gonitro.spring.pdf.NitroPdfClient;
+import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
+import com.gonitro.spring.sign.NitroSignClient;
+import com.gonitro.spring.sign.ReactiveNitroSignClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -159,6 +163,35 @@ class NitroAutoConfigurationTests {
 	}
 
 	@Test
+	void typedClientsAreInjectedByTypeWithoutQualifier() {
+		this.contextRunner.withPropertyValues(CREDENTIALS).withUserConfiguration(TypedClientConsumer.class).run((context) -> {
+			TypedClientConsumer consumer = context.getBean(TypedClientConsumer.class);
+			assertThat(consumer.sign).isSameAs(context.getBean(NitroSignClient.class));
+			assertThat(consumer.reactiveSign).isSameAs(consumer.sign.reactive());
+			assertThat(consumer.pdf).isSameAs(context.getBean(NitroPdfClient.class));
+			assertThat(consumer.reactivePdf).isSameAs(consumer.pdf.reactive());
+		});
+	}
+
+	@Test
+	void typedClientsBackOffForTheApplicationsOwn() {
+		this.contextRunner.withPropertyValues(CREDENTIALS).withUserConfiguration(UserSignClient.class).run((context) -> {
+			assertThat(context).hasSingleBean(ReactiveNitroSignClient.class);
+			assertThat(context.getBean(ReactiveNitroSignClient.class))
+				.isSameAs(context.getBean(UserSignClient.class).client);
+			assertThat(context.getBean(NitroSignClient.class).reactive()).isSameAs(context.getBean(UserSignClient.class).client);
+		});
+	}
+
+	@Test
+	void noTypedClientsWithoutCredentials() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).doesNotHaveBean(NitroSignClient.class);
+			assertThat(context).doesNotHaveBean(NitroPdfClient.class);
+		});
+	}
+
+	@Test
 	void startsWhileNitroIsUnreachableBecauseTokensAreFetchedLazily() {
 		this.contextRunner.withPropertyValues(CREDENTIALS)
 			.withPropertyValues("nitro.token-uri=http://127.0.0.1:1/oauth/token", "nitro.base-url=http://127.0.0.1:1")
@@ -166,6 +199,38 @@ class NitroAutoConfigurationTests {
 				assertThat(context).hasNotFailed();
 				assertThat(context).hasBean("nitroWebClient");
 			});
+	}
+
+	static class TypedClientConsumer {
+
+		final NitroSignClient sign;
+
+		final ReactiveNitroSignClient reactiveSign;
+
+		final NitroPdfClient pdf;
+
+		final ReactiveNitroPdfClient reactivePdf;
+
+		TypedClientConsumer(NitroSignClient sign, ReactiveNitroSignClient reactiveSign, NitroPdfClient pdf,
+				ReactiveNitroPdfClient reactivePdf) {
+			this.sign = sign;
+			this.reactiveSign = reactiveSign;
+			this.pdf = pdf;
+			this.reactivePdf = reactivePdf;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserSignClient {
+
+		final ReactiveNitroSignClient client = new ReactiveNitroSignClient(WebClient.create("https://proxy.example.org"));
+
+		@Bean
+		ReactiveNitroSignClient mySignClient() {
+			return this.client;
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

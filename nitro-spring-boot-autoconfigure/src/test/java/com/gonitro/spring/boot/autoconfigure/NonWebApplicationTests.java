@@ -23,6 +23,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.gonitro.spring.sign.NitroSignClient;
+import com.gonitro.spring.sign.model.Envelope;
+import com.gonitro.spring.sign.model.EnvelopeStatus;
 import com.gonitro.spring.test.NitroWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -63,6 +66,22 @@ class NonWebApplicationTests {
 			nitro.verify(3, getRequestedFor(urlEqualTo("/sign/envelopes")).withHeader("Authorization",
 					equalTo("Bearer batch-token")));
 			assertThat(nitro.findAll(NitroWireMock.tokenRequests())).hasSize(1);
+		}
+	}
+
+	@Test
+	void batchJobUsesTheTypedSignClientThroughNitroWebClient() {
+		nitro.stubFor(get(urlEqualTo("/sign/envelopes/e1"))
+			.willReturn(okJson("{\"ID\":\"e1\",\"name\":\"NDA\",\"status\":\"sealed\"}")));
+		try (ConfigurableApplicationContext context = run("nitro.client-id=" + NitroWireMock.CLIENT_ID,
+				"nitro.client-secret=" + NitroWireMock.CLIENT_SECRET)) {
+			NitroSignClient sign = context.getBean(NitroSignClient.class);
+
+			Envelope envelope = sign.getEnvelope("e1");
+
+			assertThat(envelope.status()).isEqualTo(EnvelopeStatus.SEALED);
+			nitro.verify(getRequestedFor(urlEqualTo("/sign/envelopes/e1")).withHeader("Authorization",
+					equalTo("Bearer batch-token")));
 		}
 	}
 
