@@ -18,6 +18,8 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Checks the requests the clients send against Nitro's published OpenAPI descriptions, read from
@@ -88,28 +90,53 @@ public final class NitroOpenApi {
 	public List<String> violations(List<LoggedRequest> requests) {
 		List<String> violations = new ArrayList<>();
 		for (LoggedRequest request : requests) {
-			String path = request.getUrl().replaceFirst("\\?.*$", "");
 			String where = request.getMethod() + " " + request.getUrl() + ": ";
-			Optional<Operation> operation = this.operations.stream()
-				.filter((candidate) -> candidate.method.equals(request.getMethod().value()))
-				.filter((candidate) -> candidate.matches(path))
-				// The Sign description also lists the PDF Services paths, without their bodies: prefer the richer one.
-				.min(Comparator.comparing((Operation candidate) -> !candidate.describesBody())
-					.thenComparingInt(Operation::variableCount));
-			if (operation.isEmpty()) {
-				if (this.operations.stream().noneMatch((candidate) -> candidate.matches(path))
-						|| !path.startsWith("/sign") && !path.startsWith("/jobs") && !path.startsWith("/oauth")
-								&& !path.matches("/(conversions|transformations|extractions|generations)")) {
-					violations.add(where + "no such path in Nitro's API");
-				}
-				else {
-					violations.add(where + "Nitro's API has no " + request.getMethod() + " on this path");
-				}
-				continue;
-			}
-			operation.get().check(request, (problem) -> violations.add(where + problem));
+			Optional<Operation> operation = operation(request.getMethod().value(), request.getUrl(), violations::add);
+			operation.ifPresent((found) -> found.check(request, (problem) -> violations.add(where + problem)));
 		}
 		return violations;
+	}
+
+	/**
+	 * Checks a response against the descriptions: its status must be documented for the operation, its content type
+	 * declared, and a JSON body must match the declared schema (strictly: no member the description does not
+	 * declare).
+	 * @param method the request's method
+	 * @param url the request's path and query
+	 * @param status the response's status
+	 * @param contentType the response's content type, if any
+	 * @param body the response's body, if JSON
+	 * @return what does not conform, one line per problem
+	 */
+	public List<String> responseViolations(String method, String url, int status, String contentType, String body) {
+		List<String> violations = new ArrayList<>();
+		String where = method + " " + url + " -> " + status + ": ";
+		operation(method, url, violations::add)
+			.ifPresent((found) -> found.checkResponse(status, contentType, body, (problem) -> violations.add(where + problem)));
+		return violations;
+	}
+
+	private Optional<Operation> operation(String method, String url, java.util.function.Consumer<String> violations) {
+		String path = url.replaceFirst("\\?.*$", "");
+		String where = method + " " + url + ": ";
+		Optional<Operation> operation = this.operations.stream()
+			.filter((candidate) -> candidate.method.equals(method))
+			.filter((candidate) -> candidate.matches(path))
+			// The Sign description also lists the PDF Services paths, without their bodies: prefer the richer one.
+			.min(Comparator.comparing((Operation candidate) -> !candidate.describesBody())
+				.thenComparingInt(Operation::variableCount)
+				.thenComparingInt((candidate) -> -candidate.operation.path("responses").size()));
+		if (operation.isEmpty()) {
+			if (this.operations.stream().noneMatch((candidate) -> candidate.matches(path))
+					|| !path.startsWith("/sign") && !path.startsWith("/jobs") && !path.startsWith("/oauth")
+							&& !path.matches("/(conversions|transformations|extractions|generations)")) {
+				violations.accept(where + "no such path in Nitro's API");
+			}
+			else {
+				violations.accept(where + "Nitro's API has no " + method + " on this path");
+			}
+		}
+		return operation;
 	}
 
 	private final class Operation {
@@ -172,6 +199,94 @@ public final class NitroOpenApi {
 			else if (request.getBody().length > 0 || body.path("required").asBoolean(false)) {
 				problems.accept("content type '" + contentType + "' is not one of " + names(body.get("content")));
 			}
+		}
+
+		void checkResponse(int status, String contentType, String body, java.util.function.Consumer<String> problems) {
+			JsonNode response = this.operation.path("responses").get(String.valueOf(status));
+			if (response == null) {
+				// The PDF Services description lists the PDF paths with their full set of statuses; the Sign one
+				// repeats them with 200 only: look for the status in either.
+				response = alternative(status);
+			}
+			if (response == null) {
+				problems.accept("status " + status + " is not documented for this operation (it documents "
+						+ names(this.operation.path("responses")) + ")");
+				return;
+			}
+			response = resolve(response);
+			JsonNode content = response.path("content");
+			if (content.isEmpty()) {
+				return;
+			}
+			String type = contentType.replaceFirst(";.*$", "").strip();
+			JsonNode declared = content.get(type);
+			if (declared == null) {
+				problems.accept("content type '" + type + "' is not one of " + names(content));
+				return;
+			}
+			if (!type.endsWith("json") || !declared.has("schema") || body.isEmpty()) {
+				return;
+			}
+			JsonNode value = json.readTree(body);
+			JsonNode schema = resolve(declared.get("schema"));
+			if (value.has("items") && !declaresItems(schema)) {
+				// The Sign description declares one item for some lists; its examples, and Nitro, answer {items:[...]}.
+				int index = 0;
+				for (JsonNode item : value.get("items")) {
+					checkJson(item, schema, "body.items[" + index++ + "]", problems);
+				}
+				return;
+			}
+			List<String> mismatches = new ArrayList<>();
+			checkJson(value, schema, "body", mismatches::add);
+			if (!mismatches.isEmpty() && status == 200
+					&& this.template.matches("/(conversions|transformations|extractions|generations)")
+					&& matchesAnyResultSchema(value)) {
+				return;
+			}
+			mismatches.forEach(problems);
+		}
+
+		private boolean declaresItems(JsonNode schema) {
+			if (schema.path("properties").has("items")) {
+				return true;
+			}
+			for (JsonNode variant : schema.path("oneOf")) {
+				if (declaresItems(resolve(variant))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * PDF Services endpoints are described for one method each: a synchronous or asynchronous reply of another
+		 * method must match one of the reply schemas the description declares ("Sync - ...", "Async - ...").
+		 */
+		private boolean matchesAnyResultSchema(JsonNode value) {
+			for (Map.Entry<String, JsonNode> schema : this.document.path("components").path("schemas").properties()) {
+				String title = schema.getValue().path("title").asString("");
+				if (title.startsWith("Sync") || title.startsWith("Async")) {
+					List<String> mismatches = new ArrayList<>();
+					checkJson(value, schema.getValue(), "body", mismatches::add);
+					if (mismatches.isEmpty()) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+		private JsonNode alternative(int status) {
+			for (Operation other : NitroOpenApi.this.operations) {
+				if (other != this && other.method.equals(this.method) && other.template.equals(this.template)) {
+					JsonNode response = other.operation.path("responses").get(String.valueOf(status));
+					if (response != null) {
+						return other.resolve(response);
+					}
+				}
+			}
+			return null;
 		}
 
 		private void checkQuery(LoggedRequest request, java.util.function.Consumer<String> problems) {
@@ -294,12 +409,27 @@ public final class NitroOpenApi {
 				return;
 			}
 			if (schema.has("allOf")) {
-				for (JsonNode part : schema.get("allOf")) {
-					checkJson(value, part, where, problems);
+				// The parts describe one object together: a member one part declares is not foreign to another.
+				ObjectNode merged = json.createObjectNode();
+				ObjectNode properties = merged.putObject("properties");
+				ArrayNode required = merged.putArray("required");
+				List<JsonNode> parts = new ArrayList<>();
+				schema.get("allOf").forEach(parts::add);
+				parts.add(schema);
+				for (JsonNode part : parts) {
+					JsonNode resolved = resolve(part);
+					resolved.path("properties").properties().forEach((property) -> properties.set(property.getKey(), property.getValue()));
+					resolved.path("required").forEach(required::add);
+					if (resolved.has("additionalProperties")) {
+						merged.set("additionalProperties", resolved.get("additionalProperties"));
+					}
 				}
-				if (!schema.has("properties")) {
-					return;
-				}
+				merged.put("type", "object");
+				checkJson(value, merged, where, problems);
+				return;
+			}
+			if (value.isNull() && schema.path("nullable").asBoolean(false)) {
+				return;
 			}
 			String type = schema.path("type").asString(schema.has("properties") ? "object" : null);
 			if (schema.has("enum") && !contains(schema.get("enum"), value)) {
