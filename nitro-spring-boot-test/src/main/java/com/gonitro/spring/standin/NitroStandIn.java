@@ -1,0 +1,552 @@
+package com.gonitro.spring.standin;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * An in-process stand-in for Nitro, for tests and for development runs without a Nitro account: the token endpoint
+ * (Nitro's JSON dialect), the Sign API (stateful envelopes, documents, participants and fields) and PDF Services
+ * (synchronous calls and asynchronous jobs, with Server-Sent Events), producing real PDF, ZIP and Office files.
+ * <p>
+ * It answers as Nitro's published OpenAPI descriptions say: Problem Details for errors (401, 404, 409, 413, 415,
+ * 422...), only the Bearer tokens it issued, {@code invalid_client} for wrong credentials. Result files of PDF
+ * Services are served, like Nitro's pre-signed URLs, from a second origin that refuses an {@code Authorization}
+ * header. A test drives what a person or Nitro would do: {@link #sign(String) sign} an envelope, {@link #expireJob
+ * expire} a job's result, {@link #rotateCredentials(String) rotate} the credentials, {@link #throttle throttle},
+ * {@link #fail fail} or {@link #setLatency slow down}.
+ * <p>
+ * In a JUnit test, {@link EnableNitroStandIn @EnableNitroStandIn} starts one and points {@code nitro.*} at it. By
+ * hand:
+ * <pre>{@code
+ * try (NitroStandIn nitro = NitroStandIn.start()) {
+ *     nitro.properties();   // nitro.client-id, nitro.client-secret, nitro.token-uri, nitro.base-url
+ * }
+ * }</pre>
+ * For development runs, {@link NitroStandInHook} starts one for an application that has no Nitro credentials.
+ */
+public final class NitroStandIn implements AutoCloseable {
+
+	/** The path of the stand-in's own controls (outside Nitro's API; no token needed). */
+	static final String CONTROLS = "/standin";
+
+	private final StandInTokens tokens;
+
+	private final StandInFaults faults = new StandInFaults();
+
+	private final StandInStorage storage;
+
+	private final StandInSign sign;
+
+	private final StandInPdfServices pdf;
+
+	private final DisposableServer storageServer;
+
+	private final DisposableServer apiServer;
+
+	private final String baseUrl;
+
+	private NitroStandIn(Settings settings) {
+		this.tokens = new StandInTokens(settings.clientId, settings.clientSecret, settings.tokenLifetime, settings.clock);
+		this.storage = new StandInStorage(settings.clock, settings.resultRetention);
+		this.storageServer = bind(0, this.storage.routes());
+		this.storage.setBaseUrl(url(this.storageServer));
+		this.sign = new StandInSign(settings);
+		this.pdf = new StandInPdfServices(settings, this.storage);
+		try {
+			this.apiServer = bind(settings.port, routes());
+		}
+		catch (RuntimeException ex) {
+			this.storageServer.disposeNow();
+			throw ex;
+		}
+		this.baseUrl = url(this.apiServer);
+		this.pdf.setBaseUrl(this.baseUrl);
+	}
+
+	/**
+	 * Starts a stand-in with the default settings on a free port.
+	 * @return the running stand-in
+	 */
+	public static NitroStandIn start() {
+		return builder().start();
+	}
+
+	/**
+	 * Returns a builder to choose the stand-in's credentials, timings and port.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Returns the base URL of the stand-in's API, for {@code nitro.base-url}.
+	 * @return a URL such as {@code http://localhost:54321}
+	 */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
+
+	/**
+	 * Returns the URI of the stand-in's token endpoint, for {@code nitro.token-uri}.
+	 * @return the token endpoint
+	 */
+	public String tokenUri() {
+		return this.baseUrl + "/oauth/token";
+	}
+
+	/**
+	 * Returns the client ID the token endpoint accepts.
+	 * @return the client ID
+	 */
+	public String clientId() {
+		return this.tokens.clientId();
+	}
+
+	/**
+	 * Returns the client secret the token endpoint currently accepts.
+	 * @return the client secret
+	 */
+	public String clientSecret() {
+		return this.tokens.clientSecret();
+	}
+
+	/**
+	 * Returns the {@code nitro.*} properties that point an application at this stand-in.
+	 * @return {@code nitro.client-id}, {@code nitro.client-secret}, {@code nitro.token-uri} and {@code nitro.base-url}
+	 */
+	public Map<String, String> properties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("nitro.client-id", clientId());
+		properties.put("nitro.client-secret", clientSecret());
+		properties.put("nitro.token-uri", tokenUri());
+		properties.put("nitro.base-url", baseUrl());
+		return properties;
+	}
+
+	/**
+	 * Signs a sent envelope as all its signers would: it goes {@code processing}, then {@code sealed} after the
+	 * sealing delay, with each signature field stamped on its document.
+	 * @param envelopeId the envelope
+	 * @throws IllegalStateException if the envelope does not exist or is not {@code sent}
+	 */
+	public void sign(String envelopeId) {
+		this.sign.signAll(envelopeId);
+	}
+
+	/**
+	 * Rejects a sent envelope as a signer would: it becomes {@code rejected}.
+	 * @param envelopeId the envelope
+	 * @throws IllegalStateException if the envelope does not exist or is not {@code sent}
+	 */
+	public void reject(String envelopeId) {
+		this.sign.reject(envelopeId);
+	}
+
+	/**
+	 * Returns an envelope's status as Nitro would report it now.
+	 * @param envelopeId the envelope
+	 * @return its status, such as {@code "sent"}
+	 * @throws IllegalStateException if the envelope does not exist
+	 */
+	public String envelopeStatus(String envelopeId) {
+		return this.sign.status(envelopeId);
+	}
+
+	/**
+	 * Returns the IDs of the envelopes that exist, oldest first.
+	 * @return the envelope IDs
+	 */
+	public List<String> envelopeIds() {
+		return this.sign.envelopeIds();
+	}
+
+	/**
+	 * Makes a job's result unavailable, as Nitro does after its retention time: its status and result answer 410
+	 * {@code FileNoLongerAvailable} and its result files can no longer be downloaded.
+	 * @param jobId the job
+	 * @throws IllegalStateException if the job does not exist
+	 */
+	public void expireJob(String jobId) {
+		this.pdf.expire(jobId);
+	}
+
+	/**
+	 * Serves a file at a URL of the stand-in's storage origin, for PDF Services' remote inputs
+	 * ({@code application/vnd.gonitro.url+json}).
+	 * @param content the file
+	 * @param contentType its content type
+	 * @return a URL that serves it without authentication
+	 */
+	public URI host(byte[] content, String contentType) {
+		return this.storage.store(content, contentType, "input");
+	}
+
+	/**
+	 * Revokes every token issued so far, as rotating the credentials in Nitro's portal does; the credentials stay
+	 * valid.
+	 */
+	public void revokeAllTokens() {
+		this.tokens.revokeAll();
+	}
+
+	/**
+	 * Rotates the client secret: the old one and every token issued with it stop working at once.
+	 * @param newSecret the secret the token endpoint accepts from now on
+	 */
+	public void rotateCredentials(String newSecret) {
+		Assert.hasText(newSecret, "'newSecret' must not be empty");
+		this.tokens.rotate(newSecret);
+	}
+
+	/**
+	 * Sets how long the tokens issued from now on last.
+	 * @param lifetime the lifetime, reported as {@code expiresIn}
+	 */
+	public void setTokenLifetime(Duration lifetime) {
+		Assert.isTrue(!lifetime.isNegative() && !lifetime.isZero(), "'lifetime' must be positive");
+		this.tokens.setLifetime(lifetime);
+	}
+
+	/**
+	 * Answers the next API requests (not token requests) with 429 and a {@code Retry-After}.
+	 * @param requests how many requests to throttle
+	 * @param retryAfter the wait to advise, sent in whole seconds
+	 */
+	public void throttle(int requests, Duration retryAfter) {
+		this.faults.throttle(requests, retryAfter);
+	}
+
+	/**
+	 * Answers the next API requests (not token requests) with an error status, as Problem Details.
+	 * @param requests how many requests to fail
+	 * @param status the status, such as 503
+	 */
+	public void fail(int requests, int status) {
+		this.faults.fail(requests, HttpStatus.valueOf(status));
+	}
+
+	/**
+	 * Delays every reply, token endpoint included.
+	 * @param latency the delay; zero for none
+	 */
+	public void setLatency(Duration latency) {
+		Assert.isTrue(!latency.isNegative(), "'latency' must not be negative");
+		this.faults.setLatency(latency);
+	}
+
+	/**
+	 * Returns how many token requests the token endpoint received, successful or not.
+	 * @return the count since start or the last {@link #reset()}
+	 */
+	public int tokenRequestCount() {
+		return this.tokens.requestCount();
+	}
+
+	/**
+	 * Returns how many requests the API (Sign and PDF Services, not the token endpoint) received.
+	 * @return the count since start or the last {@link #reset()}
+	 */
+	public int apiRequestCount() {
+		return this.faults.requestCount();
+	}
+
+	/**
+	 * Forgets every envelope, job and stored file, clears injected faults and counts, and restores the original
+	 * credentials. Tokens issued with the original credentials stay valid.
+	 */
+	public void reset() {
+		this.faults.reset();
+		this.tokens.reset();
+		this.sign.reset();
+		this.pdf.reset();
+		this.storage.reset();
+	}
+
+	/**
+	 * Stops the stand-in.
+	 */
+	@Override
+	public void close() {
+		this.apiServer.disposeNow();
+		this.storageServer.disposeNow();
+	}
+
+	@Override
+	public String toString() {
+		return "NitroStandIn[" + this.baseUrl + "]";
+	}
+
+	private RouterFunction<ServerResponse> routes() {
+		RouterFunction<ServerResponse> api = this.sign.routes()
+			.and(this.pdf.routes())
+			.filter(this.faults.apiFaults())
+			.filter(this.tokens.authentication())
+			.filter(this.faults.counting());
+		return RouterFunctions.route()
+			.POST("/oauth/token", this.tokens::issue)
+			.add(controls())
+			.add(api)
+			.route((request) -> true, (request) -> StandInProblem.notFoundPath(request.path()).reply(request))
+			.filter(this.faults.latency())
+			.filter(NitroStandIn::answerErrors)
+			.build();
+	}
+
+	/** Answers errors as Nitro does, those thrown by a handler included (builder error handlers miss those). */
+	private static Mono<ServerResponse> answerErrors(ServerRequest request, HandlerFunction<ServerResponse> next) {
+		return Mono.defer(() -> next.handle(request))
+			.onErrorResume((ex) -> (ex instanceof StandInProblem problem) ? problem.reply(request)
+					: StandInProblem.internalError(ex, request));
+	}
+
+	/** Controls for development runs, where a person plays the signer. */
+	private RouterFunction<ServerResponse> controls() {
+		return RouterFunctions.route()
+			.POST(CONTROLS + "/envelopes/{envelopeID}:sign", (request) -> {
+				sign(request.pathVariable("envelopeID"));
+				return ServerResponse.noContent().build();
+			})
+			.POST(CONTROLS + "/envelopes/{envelopeID}:reject", (request) -> {
+				reject(request.pathVariable("envelopeID"));
+				return ServerResponse.noContent().build();
+			})
+			.GET(CONTROLS + "/sign/{envelopeID}/{participantID}", (request) -> ServerResponse.ok()
+				.contentType(MediaType.TEXT_HTML)
+				.bodyValue(signingPage(request.pathVariable("envelopeID"))))
+			.POST(CONTROLS + "/tokens:revoke", (request) -> {
+				revokeAllTokens();
+				return ServerResponse.noContent().build();
+			})
+			.build();
+	}
+
+	/** What a signing URL shows: the stand-in has no signing ceremony, one button signs for every signer. */
+	private static String signingPage(String envelopeId) {
+		String id = HtmlUtils.htmlEscape(envelopeId);
+		return "<!DOCTYPE html><html><head><title>Nitro stand-in</title></head><body>"
+				+ "<h1>Nitro stand-in: envelope " + id + "</h1>"
+				+ "<p>This is not Nitro's signing page. The stand-in signs for every signer at once.</p>"
+				+ "<form method=\"post\" action=\"" + CONTROLS + "/envelopes/" + id + ":sign\">"
+				+ "<button type=\"submit\">Sign</button></form></body></html>";
+	}
+
+	private static DisposableServer bind(int port, RouterFunction<ServerResponse> routes) {
+		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(
+				RouterFunctions.toHttpHandler(routes, HandlerStrategies.withDefaults()));
+		return HttpServer.create().host("localhost").port(port).handle(adapter).bindNow(Duration.ofSeconds(10));
+	}
+
+	private static String url(DisposableServer server) {
+		return "http://localhost:" + server.port();
+	}
+
+	/**
+	 * Builds a {@link NitroStandIn}.
+	 */
+	public static final class Builder {
+
+		private final Settings settings = new Settings();
+
+		private Builder() {
+		}
+
+		/**
+		 * Sets the client ID the token endpoint accepts. Defaults to {@code nitro-stand-in}.
+		 * @param clientId the client ID
+		 * @return this builder
+		 */
+		public Builder clientId(String clientId) {
+			Assert.hasText(clientId, "'clientId' must not be empty");
+			this.settings.clientId = clientId;
+			return this;
+		}
+
+		/**
+		 * Sets the client secret the token endpoint accepts. Defaults to a random secret.
+		 * @param clientSecret the client secret
+		 * @return this builder
+		 */
+		public Builder clientSecret(String clientSecret) {
+			Assert.hasText(clientSecret, "'clientSecret' must not be empty");
+			this.settings.clientSecret = clientSecret;
+			return this;
+		}
+
+		/**
+		 * Sets how long issued tokens last. Defaults to 24 hours, as Nitro's.
+		 * @param tokenLifetime the lifetime
+		 * @return this builder
+		 */
+		public Builder tokenLifetime(Duration tokenLifetime) {
+			Assert.isTrue(!tokenLifetime.isNegative() && !tokenLifetime.isZero(), "'tokenLifetime' must be positive");
+			this.settings.tokenLifetime = tokenLifetime;
+			return this;
+		}
+
+		/**
+		 * Sets how long an uploaded document stays {@code pending} before it is {@code uploaded} (or
+		 * {@code failed}). Defaults to 200 milliseconds.
+		 * @param delay the processing time
+		 * @return this builder
+		 */
+		public Builder documentProcessingDelay(Duration delay) {
+			Assert.isTrue(!delay.isNegative(), "'delay' must not be negative");
+			this.settings.documentProcessingDelay = delay;
+			return this;
+		}
+
+		/**
+		 * Sets how long a signed envelope stays {@code processing} before it is {@code sealed}. Defaults to 200
+		 * milliseconds.
+		 * @param delay the sealing time
+		 * @return this builder
+		 */
+		public Builder sealingDelay(Duration delay) {
+			Assert.isTrue(!delay.isNegative(), "'delay' must not be negative");
+			this.settings.sealingDelay = delay;
+			return this;
+		}
+
+		/**
+		 * Makes every sent envelope get signed by itself after the given time, as if its signers were quick.
+		 * Useful in development runs; off by default (a test calls {@link NitroStandIn#sign(String)}).
+		 * @param delay the time between sending and signing
+		 * @return this builder
+		 */
+		public Builder signAutomaticallyAfter(Duration delay) {
+			Assert.isTrue(!delay.isNegative(), "'delay' must not be negative");
+			this.settings.autoSignDelay = delay;
+			return this;
+		}
+
+		/**
+		 * Sets how long an asynchronous PDF Services job runs. Defaults to 300 milliseconds.
+		 * @param duration the running time
+		 * @return this builder
+		 */
+		public Builder jobDuration(Duration duration) {
+			Assert.isTrue(!duration.isNegative(), "'duration' must not be negative");
+			this.settings.jobDuration = duration;
+			return this;
+		}
+
+		/**
+		 * Sets how long result files and job results stay available. Defaults to one hour.
+		 * @param retention the retention time
+		 * @return this builder
+		 */
+		public Builder resultRetention(Duration retention) {
+			Assert.isTrue(!retention.isNegative() && !retention.isZero(), "'retention' must be positive");
+			this.settings.resultRetention = retention;
+			return this;
+		}
+
+		/**
+		 * Sets how many envelopes a page of {@code GET /sign/envelopes} holds. Defaults to 20.
+		 * @param pageSize the page size
+		 * @return this builder
+		 */
+		public Builder envelopePageSize(int pageSize) {
+			Assert.isTrue(pageSize > 0, "'pageSize' must be positive");
+			this.settings.envelopePageSize = pageSize;
+			return this;
+		}
+
+		/**
+		 * Sets the port of the API. Defaults to 0, a free port.
+		 * @param port the port
+		 * @return this builder
+		 */
+		public Builder port(int port) {
+			Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
+			this.settings.port = port;
+			return this;
+		}
+
+		/**
+		 * Sets the clock that times tokens, processing, sealing and jobs. Defaults to the system clock.
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			Assert.notNull(clock, "'clock' must not be null");
+			this.settings.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Starts the stand-in.
+		 * @return the running stand-in
+		 */
+		public NitroStandIn start() {
+			return new NitroStandIn(this.settings.copy());
+		}
+
+	}
+
+	/** What a builder chose. */
+	static final class Settings {
+
+		String clientId = "nitro-stand-in";
+
+		String clientSecret = "stand-in-" + java.util.UUID.randomUUID();
+
+		Duration tokenLifetime = Duration.ofHours(24);
+
+		Duration documentProcessingDelay = Duration.ofMillis(200);
+
+		Duration sealingDelay = Duration.ofMillis(200);
+
+		@Nullable Duration autoSignDelay;
+
+		Duration jobDuration = Duration.ofMillis(300);
+
+		Duration resultRetention = Duration.ofHours(1);
+
+		int envelopePageSize = 20;
+
+		int port;
+
+		Clock clock = Clock.systemUTC();
+
+		Settings copy() {
+			Settings copy = new Settings();
+			copy.clientId = this.clientId;
+			copy.clientSecret = this.clientSecret;
+			copy.tokenLifetime = this.tokenLifetime;
+			copy.documentProcessingDelay = this.documentProcessingDelay;
+			copy.sealingDelay = this.sealingDelay;
+			copy.autoSignDelay = this.autoSignDelay;
+			copy.jobDuration = this.jobDuration;
+			copy.resultRetention = this.resultRetention;
+			copy.envelopePageSize = this.envelopePageSize;
+			copy.port = this.port;
+			copy.clock = this.clock;
+			return copy;
+		}
+
+	}
+
+}
