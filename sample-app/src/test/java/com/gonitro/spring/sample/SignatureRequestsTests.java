@@ -1,0 +1,257 @@
+package com.gonitro.spring.sample;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import com.gonitro.spring.standin.EnableNitroStandIn;
+import com.gonitro.spring.standin.NitroStandIn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample end to end over HTTP, against the Nitro stand-in: a PDF sent for signature, its status, the sealed ZIP
+ * streamed back once signed, a conversion; bad input answered 400 naming the field, Nitro's refusals mapped, never
+ * a stack trace.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@EnableNitroStandIn
+@ExtendWith(OutputCaptureExtension.class)
+class SignatureRequestsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	NitroStandIn nitro;
+
+	@Test
+	void sendsAPdfForSignatureAndStreamsTheSealedZip() throws IOException {
+		ResponseEntity<JsonNode> created = post("/signature-requests",
+				form(pdf("Consulting agreement"), "agreement.pdf", "ada@example.com", "Ada Lovelace"));
+
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		String id = created.getBody().path("id").asString();
+		assertThat(created.getBody().path("status").asString()).isEqualTo("sent");
+		assertThat(created.getHeaders().getLocation()).hasPath("/signature-requests/" + id);
+		assertThat(this.nitro.envelopeStatus(id)).isEqualTo("sent");
+
+		ResponseEntity<JsonNode> notYet = get("/signature-requests/" + id + "/sealed");
+		assertThat(notYet.getStatusCode().value()).isEqualTo(409);
+		assertThat(notYet.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(notYet.getBody().path("detail").asString()).contains("not sealed yet");
+
+		this.nitro.sign(id);
+		awaitStatus(id, "sealed");
+
+		ResponseEntity<byte[]> sealed = http().get().uri("/signature-requests/" + id + "/sealed").retrieve()
+			.toEntity(byte[].class);
+		assertThat(sealed.getStatusCode().value()).isEqualTo(200);
+		assertThat(sealed.getHeaders().getContentType()).isEqualTo(MediaType.valueOf("application/zip"));
+		assertThat(sealed.getHeaders().getContentLength()).as("streamed, not buffered").isEqualTo(-1);
+		Map<String, byte[]> zip = unzip(sealed.getBody());
+		assertThat(zip).containsOnlyKeys("agreement.pdf");
+		assertThat(text(zip.get("agreement.pdf"))).contains("Consulting agreement", "Signed: ada@example.com");
+	}
+
+	@Test
+	void convertsAFile() throws IOException {
+		byte[] html = "<html><body><p>Minutes of the board</p></body></html>".getBytes();
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		form.add("file", file(html, "minutes.html"));
+		ResponseEntity<byte[]> converted = http().post().uri("/conversions?to=pdf").body(form).retrieve()
+			.toEntity(byte[].class);
+		assertThat(converted.getStatusCode().value()).isEqualTo(200);
+		assertThat(converted.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+		assertThat(converted.getHeaders().getContentDisposition().getFilename()).isEqualTo("minutes.pdf");
+		assertThat(text(converted.getBody())).contains("Minutes of the board");
+
+		ResponseEntity<JsonNode> badTarget = post("/conversions?to=exe", form);
+		assertThat(badTarget.getStatusCode().value()).isEqualTo(400);
+		assertThat(badTarget.getBody().path("field").asString()).isEqualTo("to");
+	}
+
+	@Test
+	void answersBadInputWith400NamingTheField(CapturedOutput output) throws IOException {
+		assertField(post("/signature-requests", form(null, null, "ada@example.com", "Ada")), "file");
+		assertField(post("/signature-requests", form("plain text".getBytes(), "notes.txt", "ada@example.com", "Ada")),
+				"file");
+		assertField(post("/signature-requests", form(pdf("Contract"), "contract.pdf", "ada-at-example", "Ada")),
+				"signerEmail");
+		assertField(post("/signature-requests", form(pdf("Contract"), "contract.pdf", "ada@example.com", " ")),
+				"signerName");
+		assertThat(this.nitro.envelopeIds()).as("nothing reached Nitro").isEmpty();
+		assertThat(output).doesNotContain("\tat com.gonitro");
+	}
+
+	@Test
+	void mapsNitrosAnswersWithoutStackTraces(CapturedOutput output) throws IOException {
+		ResponseEntity<JsonNode> unknown = get("/signature-requests/6f1d2b7a-0000-4000-8000-000000000000");
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknown.getBody().path("detail").asString()).contains("6f1d2b7a-0000-4000-8000-000000000000");
+		assertThat(unknown.getBody().path("nitroStatus").asInt()).isEqualTo(404);
+
+		byte[] broken = "%PDF-1.7\nnot really a PDF".getBytes();
+		ResponseEntity<JsonNode> failed = post("/signature-requests", form(broken, "broken.pdf", "ada@example.com", "Ada"));
+		assertThat(failed.getStatusCode().value()).isEqualTo(422);
+		assertThat(failed.getBody().path("detail").asString()).contains("Nitro could not process the document");
+
+		this.nitro.throttle(10, Duration.ofSeconds(60));
+		ResponseEntity<JsonNode> throttled = get("/signature-requests/6f1d2b7a-0000-4000-8000-000000000000");
+		assertThat(throttled.getStatusCode().value()).isEqualTo(503);
+		assertThat(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("60");
+
+		this.nitro.reset();
+		this.nitro.fail(1, 500);
+		ResponseEntity<JsonNode> nitroDown = post("/signature-requests",
+				form(pdf("Contract"), "contract.pdf", "ada@example.com", "Ada"));
+		assertThat(nitroDown.getStatusCode().value()).isEqualTo(502);
+		assertThat(nitroDown.getBody().path("detail").asString()).isEqualTo("Injected failure");
+		assertThat(nitroDown.getBody().toString()).doesNotContain("Exception", "\tat ");
+		assertThat(output).doesNotContain("\tat com.gonitro").doesNotContain(this.nitro.clientSecret());
+	}
+
+	@Test
+	void ownEndpointsStayOpenWithoutLogin() {
+		ResponseEntity<String> home = http().get().uri("/").retrieve().toEntity(String.class);
+		assertThat(home.getStatusCode().value()).isEqualTo(200);
+		assertThat(home.getBody()).contains("POST /signature-requests");
+		assertThat(home.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+		assertThat(this.context.getBeanNamesForType(SecurityFilterChain.class)).isEmpty();
+	}
+
+	private void awaitStatus(String id, String status) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		String current = null;
+		while (System.nanoTime() < deadline) {
+			current = get("/signature-requests/" + id).getBody().path("status").asString();
+			if (current.equals(status)) {
+				return;
+			}
+			sleep();
+		}
+		throw new AssertionError("Signature request " + id + " is " + current + ", not " + status);
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static void assertField(ResponseEntity<JsonNode> response, String field) {
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody().path("field").asString()).isEqualTo(field);
+		assertThat(response.getBody().path("detail").asString()).contains(field);
+	}
+
+	static MultiValueMap<String, Object> form(byte[] file, String filename, String email, String name) {
+		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+		if (file != null) {
+			form.add("file", file(file, filename));
+		}
+		form.add("signerEmail", email);
+		form.add("signerName", name);
+		return form;
+	}
+
+	static ByteArrayResource file(byte[] content, String filename) {
+		return new ByteArrayResource(content) {
+
+			@Override
+			public String getFilename() {
+				return filename;
+			}
+
+		};
+	}
+
+	private ResponseEntity<JsonNode> post(String path, MultiValueMap<String, Object> form) {
+		return http().post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(form).exchange(
+				(request, response) -> ResponseEntity.status(response.getStatusCode())
+					.headers(response.getHeaders())
+					.body(response.bodyTo(JsonNode.class)));
+	}
+
+	private ResponseEntity<JsonNode> get(String path) {
+		return http().get().uri(path).exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+			.headers(response.getHeaders())
+			.body(response.bodyTo(JsonNode.class)));
+	}
+
+	private RestClient http() {
+		return RestClient.create("http://localhost:" + this.port);
+	}
+
+	static byte[] pdf(String text) throws IOException {
+		try (PDDocument document = new PDDocument()) {
+			PDPage page = new PDPage();
+			document.addPage(page);
+			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+				content.beginText();
+				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+				content.newLineAtOffset(72, 700);
+				content.showText(text);
+				content.endText();
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			document.save(out);
+			return out.toByteArray();
+		}
+	}
+
+	static String text(byte[] pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document);
+		}
+	}
+
+	static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+		Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				entries.put(entry.getName(), in.readAllBytes());
+			}
+		}
+		return entries;
+	}
+
+}
