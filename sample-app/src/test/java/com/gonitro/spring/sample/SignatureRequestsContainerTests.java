@@ -1,7 +1,5 @@
 package com.gonitro.spring.sample;
 
-import java.io.IOException;
-
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,11 +12,9 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -93,15 +89,8 @@ class SignatureRequestsContainerTests {
 	}
 
 	@Test
-	void sendsAPdfForSignatureThroughANetworkedNitro() throws IOException {
-		ResponseEntity<JsonNode> created = RestClient.create("http://localhost:" + this.port)
-			.post()
-			.uri("/signature-requests")
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(SignatureRequestsTests.form(SignatureRequestsTests.pdf("Contract"), "contract.pdf", "ada@example.com",
-					"Ada"))
-			.exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-				.body(response.bodyTo(JsonNode.class)));
+	void sendsAPdfForSignatureThroughANetworkedNitro() {
+		ResponseEntity<JsonNode> created = new SampleClient(this.port).requestSignature("Contract", "ada@example.com");
 
 		assertThat(created.getStatusCode().value()).isEqualTo(201);
 		assertThat(created.getBody().path("id").asString()).isEqualTo(ENVELOPE);

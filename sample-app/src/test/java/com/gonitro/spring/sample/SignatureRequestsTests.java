@@ -1,20 +1,9 @@
 package com.gonitro.spring.sample;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +15,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +26,11 @@ import org.springframework.web.client.RestClient;
 import com.gonitro.spring.standin.EnableNitroStandIn;
 import com.gonitro.spring.standin.NitroStandIn;
 
+import static com.gonitro.spring.sample.SampleClient.file;
+import static com.gonitro.spring.sample.SampleClient.form;
+import static com.gonitro.spring.sample.SampleClient.pdf;
+import static com.gonitro.spring.sample.SampleClient.text;
+import static com.gonitro.spring.sample.SampleClient.unzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,8 +52,27 @@ class SignatureRequestsTests {
 	@Autowired
 	NitroStandIn nitro;
 
+	private SampleClient client;
+
+	@BeforeEach
+	void client() {
+		this.client = new SampleClient(this.port);
+	}
+
+	private ResponseEntity<JsonNode> post(String path, MultiValueMap<String, Object> form) {
+		return this.client.post(path, form);
+	}
+
+	private ResponseEntity<JsonNode> get(String path) {
+		return this.client.get(path);
+	}
+
+	private RestClient http() {
+		return this.client.http;
+	}
+
 	@Test
-	void sendsAPdfForSignatureAndStreamsTheSealedZip() throws IOException {
+	void sendsAPdfForSignatureAndStreamsTheSealedZip() {
 		ResponseEntity<JsonNode> created = post("/signature-requests",
 				form(pdf("Consulting agreement"), "agreement.pdf", "ada@example.com", "Ada Lovelace"));
 
@@ -89,7 +101,7 @@ class SignatureRequestsTests {
 	}
 
 	@Test
-	void convertsAFile() throws IOException {
+	void convertsAFile() {
 		byte[] html = "<html><body><p>Minutes of the board</p></body></html>".getBytes();
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("file", file(html, "minutes.html"));
@@ -106,7 +118,7 @@ class SignatureRequestsTests {
 	}
 
 	@Test
-	void answersBadInputWith400NamingTheField(CapturedOutput output) throws IOException {
+	void answersBadInputWith400NamingTheField(CapturedOutput output) {
 		assertField(post("/signature-requests", form(null, null, "ada@example.com", "Ada")), "file");
 		assertField(post("/signature-requests", form("plain text".getBytes(), "notes.txt", "ada@example.com", "Ada")),
 				"file");
@@ -119,7 +131,7 @@ class SignatureRequestsTests {
 	}
 
 	@Test
-	void mapsNitrosAnswersWithoutStackTraces(CapturedOutput output) throws IOException {
+	void mapsNitrosAnswersWithoutStackTraces(CapturedOutput output) {
 		ResponseEntity<JsonNode> unknown = get("/signature-requests/6f1d2b7a-0000-4000-8000-000000000000");
 		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
 		assertThat(unknown.getBody().path("detail").asString()).contains("6f1d2b7a-0000-4000-8000-000000000000");
@@ -181,77 +193,6 @@ class SignatureRequestsTests {
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(response.getBody().path("field").asString()).isEqualTo(field);
 		assertThat(response.getBody().path("detail").asString()).contains(field);
-	}
-
-	static MultiValueMap<String, Object> form(byte[] file, String filename, String email, String name) {
-		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-		if (file != null) {
-			form.add("file", file(file, filename));
-		}
-		form.add("signerEmail", email);
-		form.add("signerName", name);
-		return form;
-	}
-
-	static ByteArrayResource file(byte[] content, String filename) {
-		return new ByteArrayResource(content) {
-
-			@Override
-			public String getFilename() {
-				return filename;
-			}
-
-		};
-	}
-
-	private ResponseEntity<JsonNode> post(String path, MultiValueMap<String, Object> form) {
-		return http().post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(form).exchange(
-				(request, response) -> ResponseEntity.status(response.getStatusCode())
-					.headers(response.getHeaders())
-					.body(response.bodyTo(JsonNode.class)));
-	}
-
-	private ResponseEntity<JsonNode> get(String path) {
-		return http().get().uri(path).exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
-			.headers(response.getHeaders())
-			.body(response.bodyTo(JsonNode.class)));
-	}
-
-	private RestClient http() {
-		return RestClient.create("http://localhost:" + this.port);
-	}
-
-	static byte[] pdf(String text) throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			PDPage page = new PDPage();
-			document.addPage(page);
-			try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-				content.beginText();
-				content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
-				content.newLineAtOffset(72, 700);
-				content.showText(text);
-				content.endText();
-			}
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			document.save(out);
-			return out.toByteArray();
-		}
-	}
-
-	static String text(byte[] pdf) throws IOException {
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document);
-		}
-	}
-
-	static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-		Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-				entries.put(entry.getName(), in.readAllBytes());
-			}
-		}
-		return entries;
 	}
 
 }
