@@ -23,7 +23,7 @@ class NitroCredentialsCondition extends SpringBootCondition {
 		boolean clientId = binder.bind("nitro.client-id", String.class).isBound();
 		boolean clientSecret = binder.bind("nitro.client-secret", String.class).isBound();
 		if (!clientId && !clientSecret) {
-			return ConditionOutcome.noMatch(message.didNotFind("property").items("nitro.client-id",
+			return ConditionOutcome.noMatch(message.didNotFind("property", "properties").items("nitro.client-id",
 					"nitro.client-secret"));
 		}
 		return ConditionOutcome

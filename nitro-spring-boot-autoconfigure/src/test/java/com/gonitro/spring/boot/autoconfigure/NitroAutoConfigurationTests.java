@@ -1,15 +1,24 @@
 package com.gonitro.spring.boot.autoconfigure;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -290,6 +299,27 @@ class NitroAutoConfigurationTests {
 			return WebClient.create("https://proxy.example.org");
 		}
 
+	}
+
+	@Test
+	void buildsItsConnectorWithSpringBootsHttpClientSettingsAndNitrosTimeouts() {
+		AtomicReference<HttpClientSettings> built = new AtomicReference<>();
+		SslBundle bundle = SslBundle.of(SslStoreBundle.NONE);
+		this.contextRunner.withPropertyValues(CREDENTIALS)
+			.withPropertyValues("nitro.read-timeout=7s")
+			.withBean(HttpClientSettings.class,
+					() -> HttpClientSettings.ofSslBundle(bundle).withRedirects(HttpRedirects.DONT_FOLLOW))
+			.withBean(ClientHttpConnectorBuilder.class, () -> (ClientHttpConnectorBuilder<ClientHttpConnector>) (settings) -> {
+				built.set(settings);
+				return new ReactorClientHttpConnector();
+			})
+			.run((context) -> {
+				context.getBean(NitroAutoConfiguration.CLIENT_HTTP_CONNECTOR);
+				assertThat(built.get().sslBundle()).isSameAs(bundle);
+				assertThat(built.get().redirects()).isEqualTo(HttpRedirects.DONT_FOLLOW);
+				assertThat(built.get().connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(built.get().readTimeout()).isEqualTo(Duration.ofSeconds(7));
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)
