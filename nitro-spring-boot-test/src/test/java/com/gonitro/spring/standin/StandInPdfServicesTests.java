@@ -14,7 +14,6 @@ import javax.imageio.ImageIO;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,31 +58,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * behind pre-signed URLs, and failures come back as Nitro reports them. Every reply is also checked against Nitro's
  * OpenAPI description.
  */
-class StandInPdfServicesTests {
+class StandInPdfServicesTests extends StandInApiTests {
 
 	private static final NitroStandIn nitro = NitroStandIn.start();
 
 	@RegisterExtension
 	static WireMockExtension receiver = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-	private StandInClients clients;
-
 	private NitroPdfClient pdf;
 
-	@BeforeEach
-	void clients() {
-		this.clients = new StandInClients(nitro);
-		this.pdf = this.clients.pdf();
+	@Override
+	NitroStandIn standIn() {
+		return nitro;
 	}
 
-	@AfterEach
-	void conformsAndReset() {
-		try {
-			this.clients.recorder.assertConforms();
-		}
-		finally {
-			nitro.reset();
-		}
+	@BeforeEach
+	void pdfClient() {
+		this.pdf = this.clients.pdf();
 	}
 
 	@AfterAll

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * real PDF and ZIP files, Nitro's rules and limits, and its errors. Every reply is also checked against Nitro's
  * OpenAPI description.
  */
-class StandInSignTests {
+class StandInSignTests extends StandInApiTests {
 
 	private static final NitroStandIn nitro = NitroStandIn.builder()
 		.documentProcessingDelay(Duration.ofMillis(100))
@@ -50,24 +49,16 @@ class StandInSignTests {
 		.envelopePageSize(5)
 		.start();
 
-	private StandInClients clients;
-
 	private NitroSignClient sign;
 
-	@BeforeEach
-	void clients() {
-		this.clients = new StandInClients(nitro);
-		this.sign = this.clients.sign();
+	@Override
+	NitroStandIn standIn() {
+		return nitro;
 	}
 
-	@AfterEach
-	void conformsAndReset() {
-		try {
-			this.clients.recorder.assertConforms();
-		}
-		finally {
-			nitro.reset();
-		}
+	@BeforeEach
+	void signClient() {
+		this.sign = this.clients.sign();
 	}
 
 	@AfterAll

@@ -1,14 +1,11 @@
 package com.gonitro.spring.boot.autoconfigure;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
-import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
@@ -41,7 +37,7 @@ class DocumentationTests {
 	void configurationReferenceIsTheGeneratedMetadata() throws IOException {
 		Map<String, List<String>> documented = table(DOCS.resolve("configuration.md"));
 		Map<String, List<String>> generated = new TreeMap<>();
-		metadata().forEach((name, property) -> generated.put(name, List.of(
+		NitroConfigurationMetadataTests.nitroMetadata().forEach((name, property) -> generated.put(name, List.of(
 				"`" + ClassUtils.getShortName(property.getType()) + "`",
 				(property.getDefaultValue() != null) ? "`" + property.getDefaultValue() + "`" : "",
 				property.getDescription())));
@@ -52,7 +48,7 @@ class DocumentationTests {
 	@Test
 	void readmeTableAgreesWithTheMetadata() throws IOException {
 		Map<String, List<String>> readme = table(Path.of("..", "README.md"));
-		Map<String, ConfigurationMetadataProperty> metadata = metadata();
+		Map<String, ConfigurationMetadataProperty> metadata = NitroConfigurationMetadataTests.nitroMetadata();
 
 		assertThat(readme).isNotEmpty();
 		assertThat(metadata.keySet()).containsAll(readme.keySet());
@@ -125,23 +121,6 @@ class DocumentationTests {
 			}
 		}
 		return rows;
-	}
-
-	private static Map<String, ConfigurationMetadataProperty> metadata() throws IOException {
-		ConfigurationMetadataRepositoryJsonBuilder builder = ConfigurationMetadataRepositoryJsonBuilder.create();
-		for (URL url : Collections.list(NitroProperties.class.getClassLoader()
-			.getResources("META-INF/spring-configuration-metadata.json"))) {
-			try (InputStream in = url.openStream()) {
-				builder.withJsonResource(in);
-			}
-		}
-		Map<String, ConfigurationMetadataProperty> nitro = new TreeMap<>();
-		builder.build().getAllProperties().forEach((name, property) -> {
-			if (name.startsWith("nitro.")) {
-				nitro.put(name, property);
-			}
-		});
-		return nitro;
 	}
 
 }

@@ -69,7 +69,8 @@ class NitroConfigurationMetadataTests {
 			.toList();
 	}
 
-	private static Map<String, ConfigurationMetadataProperty> nitroMetadata() throws IOException {
+	/** The {@code nitro.*} properties of the generated metadata, by name. */
+	static Map<String, ConfigurationMetadataProperty> nitroMetadata() throws IOException {
 		ConfigurationMetadataRepositoryJsonBuilder builder = ConfigurationMetadataRepositoryJsonBuilder.create();
 		for (URL url : Collections.list(NitroProperties.class.getClassLoader()
 			.getResources("META-INF/spring-configuration-metadata.json"))) {
@@ -81,7 +82,8 @@ class NitroConfigurationMetadataTests {
 		return all.entrySet()
 			.stream()
 			.filter((entry) -> entry.getKey().startsWith("nitro."))
-			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+			.collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+					java.util.TreeMap::new));
 	}
 
 }
