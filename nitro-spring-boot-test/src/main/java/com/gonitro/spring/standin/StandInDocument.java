@@ -84,12 +84,20 @@ final class StandInDocument {
 		return !now.isBefore(this.processedAt) && this.failureReason == null;
 	}
 
+	/** As the upload answers it: always {@code pending}, as Nitro processes a new document after replying. */
+	ObjectNode created() {
+		return json("pending");
+	}
+
 	ObjectNode json(Instant now, String envelopeStatus) {
+		return json(status(now, envelopeStatus));
+	}
+
+	private ObjectNode json(String status) {
 		ObjectNode json = StandInJson.object();
 		json.put("ID", this.id);
 		json.put("name", this.name);
 		json.put("createdAt", StandInJson.timestamp(this.createdAt));
-		String status = status(now, envelopeStatus);
 		json.put("status", status);
 		if (!status.equals("pending")) {
 			json.put("sizeBytes", (this.pdf != null) ? this.pdf.length : this.original.length);

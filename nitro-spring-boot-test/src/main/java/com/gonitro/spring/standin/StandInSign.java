@@ -360,7 +360,7 @@ final class StandInSign {
 			}
 			envelope.documents.put(document.id, document);
 			envelope.touch(now(), "Document '" + document.name + "' uploaded");
-			return document.json(now(), status(envelope));
+			return document.created();
 		})));
 	}
 
