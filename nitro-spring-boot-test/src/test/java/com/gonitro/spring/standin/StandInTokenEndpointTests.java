@@ -109,6 +109,14 @@ class StandInTokenEndpointTests {
 	}
 
 	@Test
+	void delaysEveryReplyWhenAsked() {
+		nitro.setLatency(Duration.ofMillis(300));
+		long started = System.nanoTime();
+		assertThat(token("token-test-client", "token-test-secret").getStatusCode().value()).isEqualTo(200);
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
 	void answersUnknownPathsWithProblemDetails() {
 		ResponseEntity<JsonNode> reply = this.http.get()
 			.uri("/sign/nothing-here")
