@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -511,7 +512,7 @@ public final class NitroStandIn implements AutoCloseable {
 
 		String clientId = "nitro-stand-in";
 
-		String clientSecret = "stand-in-" + java.util.UUID.randomUUID();
+		String clientSecret = "stand-in-" + UUID.randomUUID();
 
 		Duration tokenLifetime = Duration.ofHours(24);
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -153,7 +154,7 @@ final class StandInDocument {
 		String localPart = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
 		return switch (field.path("type").asString("")) {
 			case "signature" -> "Signed: " + email;
-			case "initials" -> localPart.isEmpty() ? "" : localPart.substring(0, 1).toUpperCase(java.util.Locale.ROOT);
+			case "initials" -> localPart.isEmpty() ? "" : localPart.substring(0, 1).toUpperCase(Locale.ROOT);
 			case "name" -> localPart;
 			case "date" -> StandInJson.timestamp(signedAt).substring(0, 10);
 			case "checkbox" -> "X";

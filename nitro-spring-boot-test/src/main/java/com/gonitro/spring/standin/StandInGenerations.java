@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -100,7 +101,7 @@ final class StandInGenerations {
 				continue;
 			}
 			if (field instanceof PDCheckBox checkBox) {
-				if (Set.of("true", "yes", "on", "1").contains(value.getValue().toLowerCase(java.util.Locale.ROOT))) {
+				if (Set.of("true", "yes", "on", "1").contains(value.getValue().toLowerCase(Locale.ROOT))) {
 					checkBox.check();
 				}
 				else {

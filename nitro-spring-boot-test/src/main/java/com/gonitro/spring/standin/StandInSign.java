@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -716,12 +717,12 @@ final class StandInSign {
 
 	// Lookups and rules
 
-	private <T> T read(ServerRequest request, java.util.function.Function<StandInEnvelope, T> action) {
+	private <T> T read(ServerRequest request, Function<StandInEnvelope, T> action) {
 		return locked(() -> action.apply(envelope(request)));
 	}
 
 	/** Runs a change that only a drafted envelope allows; 409 otherwise. */
-	private <T> T drafted(ServerRequest request, String what, java.util.function.Function<StandInEnvelope, T> action) {
+	private <T> T drafted(ServerRequest request, String what, Function<StandInEnvelope, T> action) {
 		return locked(() -> action.apply(drafted(envelope(request).id, what)));
 	}
 
@@ -738,7 +739,7 @@ final class StandInSign {
 	}
 
 	/** Runs an action that only a sent envelope allows; 409 otherwise. */
-	private <T> T sent(ServerRequest request, String what, java.util.function.Function<StandInEnvelope, T> action) {
+	private <T> T sent(ServerRequest request, String what, Function<StandInEnvelope, T> action) {
 		return locked(() -> {
 			StandInEnvelope envelope = envelope(request);
 			String status = status(envelope);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -213,7 +214,7 @@ final class StandInTransformations {
 					inputs.get(1).name());
 			List<Integer> pages = params.has("pageIndices")
 					? indices(params.get("pageIndices"), document.getNumberOfPages(), "params.pageIndices")
-					: java.util.stream.IntStream.range(0, document.getNumberOfPages()).boxed().toList();
+					: IntStream.range(0, document.getNumberOfPages()).boxed().toList();
 			for (int index : pages) {
 				PDPage page = document.getPage(index);
 				float height = page.getMediaBox().getHeight();
