@@ -3,11 +3,9 @@ package com.gonitro.spring.pdf;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-import reactor.core.publisher.Mono;
-
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.Assert;
 
+import com.gonitro.spring.client.Blocking;
 import com.gonitro.spring.pdf.model.FileInfo;
 import com.gonitro.spring.pdf.model.PdfJob;
 import com.gonitro.spring.pdf.model.PdfRequest;
@@ -50,7 +48,7 @@ public final class NitroPdfClient {
 	 * @return the result: result files to download, or extracted data
 	 */
 	public PdfResult process(PdfRequest request) {
-		return await(this.reactive.process(request));
+		return Blocking.await(this.reactive.process(request));
 	}
 
 	/**
@@ -60,7 +58,7 @@ public final class NitroPdfClient {
 	 * @return the file
 	 */
 	public Path process(PdfRequest request, Path target) {
-		return await(this.reactive.process(request, target));
+		return Blocking.await(this.reactive.process(request, target));
 	}
 
 	/**
@@ -70,7 +68,7 @@ public final class NitroPdfClient {
 	 * @return the stream
 	 */
 	public InputStream open(PdfRequest request) {
-		return DataBufferUtils.subscriberInputStream(this.reactive.processToBytes(request), 4);
+		return Blocking.stream(this.reactive.processToBytes(request));
 	}
 
 	/**
@@ -79,7 +77,7 @@ public final class NitroPdfClient {
 	 * @return the job, running
 	 */
 	public PdfJob submit(PdfRequest request) {
-		return await(this.reactive.submit(request));
+		return Blocking.await(this.reactive.submit(request));
 	}
 
 	/**
@@ -90,7 +88,7 @@ public final class NitroPdfClient {
 	 * @throws NitroJobExpiredException if its result is no longer available
 	 */
 	public PdfResult processAsync(PdfRequest request) {
-		return await(this.reactive.processAsync(request));
+		return Blocking.await(this.reactive.processAsync(request));
 	}
 
 	/**
@@ -99,7 +97,7 @@ public final class NitroPdfClient {
 	 * @return its status
 	 */
 	public PdfJob getJobStatus(String jobId) {
-		return await(this.reactive.getJobStatus(jobId));
+		return Blocking.await(this.reactive.getJobStatus(jobId));
 	}
 
 	/**
@@ -110,7 +108,7 @@ public final class NitroPdfClient {
 	 * @throws NitroJobExpiredException if its result is no longer available
 	 */
 	public PdfResult awaitJob(String jobId) {
-		return await(this.reactive.awaitJob(jobId));
+		return Blocking.await(this.reactive.awaitJob(jobId));
 	}
 
 	/**
@@ -119,7 +117,7 @@ public final class NitroPdfClient {
 	 * @return the result
 	 */
 	public PdfResult getJobResult(String jobId) {
-		return await(this.reactive.getJobResult(jobId));
+		return Blocking.await(this.reactive.getJobResult(jobId));
 	}
 
 	/**
@@ -129,7 +127,7 @@ public final class NitroPdfClient {
 	 * @return the file
 	 */
 	public Path download(FileInfo file, Path target) {
-		return await(this.reactive.download(file, target));
+		return Blocking.await(this.reactive.download(file, target));
 	}
 
 	/**
@@ -138,13 +136,7 @@ public final class NitroPdfClient {
 	 * @return the stream
 	 */
 	public InputStream open(FileInfo file) {
-		return DataBufferUtils.subscriberInputStream(this.reactive.download(file), 4);
-	}
-
-	private static <T> T await(Mono<T> result) {
-		T value = result.block();
-		Assert.state(value != null, "Nitro's reply had no content");
-		return value;
+		return Blocking.stream(this.reactive.download(file));
 	}
 
 }

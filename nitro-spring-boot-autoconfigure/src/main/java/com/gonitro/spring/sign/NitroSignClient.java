@@ -11,12 +11,10 @@ import java.util.stream.StreamSupport;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.Assert;
 
+import com.gonitro.spring.client.Blocking;
 import com.gonitro.spring.client.FileContent;
 import com.gonitro.spring.client.Pages;
 import com.gonitro.spring.sign.model.CreateEnvelope;
@@ -93,7 +91,7 @@ public final class NitroSignClient {
 	 * @return the page
 	 */
 	public EnvelopePage getEnvelopePage(@Nullable String pageAfter) {
-		return await(this.reactive.getEnvelopePage(pageAfter));
+		return Blocking.await(this.reactive.getEnvelopePage(pageAfter));
 	}
 
 	/**
@@ -102,7 +100,7 @@ public final class NitroSignClient {
 	 * @return the page
 	 */
 	public EnvelopePage getEnvelopePageBefore(String pageBefore) {
-		return await(this.reactive.getEnvelopePageBefore(pageBefore));
+		return Blocking.await(this.reactive.getEnvelopePageBefore(pageBefore));
 	}
 
 	/**
@@ -111,7 +109,7 @@ public final class NitroSignClient {
 	 * @return the envelope
 	 */
 	public Envelope createEnvelope(CreateEnvelope envelope) {
-		return await(this.reactive.createEnvelope(envelope));
+		return Blocking.await(this.reactive.createEnvelope(envelope));
 	}
 
 	/**
@@ -120,7 +118,7 @@ public final class NitroSignClient {
 	 * @return the envelope
 	 */
 	public Envelope getEnvelope(String envelopeId) {
-		return await(this.reactive.getEnvelope(envelopeId));
+		return Blocking.await(this.reactive.getEnvelope(envelopeId));
 	}
 
 	/**
@@ -130,7 +128,7 @@ public final class NitroSignClient {
 	 * @return the envelope as changed
 	 */
 	public Envelope updateEnvelope(String envelopeId, UpdateEnvelope changes) {
-		return await(this.reactive.updateEnvelope(envelopeId, changes));
+		return Blocking.await(this.reactive.updateEnvelope(envelopeId, changes));
 	}
 
 	/**
@@ -147,7 +145,7 @@ public final class NitroSignClient {
 	 * @return the envelope, now sent
 	 */
 	public Envelope sendForSigning(String envelopeId) {
-		return await(this.reactive.sendForSigning(envelopeId));
+		return Blocking.await(this.reactive.sendForSigning(envelopeId));
 	}
 
 	/**
@@ -156,7 +154,7 @@ public final class NitroSignClient {
 	 * @return the envelope, now cancelled
 	 */
 	public Envelope cancelEnvelope(String envelopeId) {
-		return await(this.reactive.cancelEnvelope(envelopeId));
+		return Blocking.await(this.reactive.cancelEnvelope(envelopeId));
 	}
 
 	/**
@@ -178,7 +176,7 @@ public final class NitroSignClient {
 	 * @throws com.gonitro.spring.client.NitroTimeoutException if it does not reach one in time
 	 */
 	public Envelope awaitEnvelopeStatus(String envelopeId, Duration timeout, EnvelopeStatus... statuses) {
-		return await(this.reactive.awaitEnvelopeStatus(envelopeId, timeout, statuses));
+		return Blocking.await(this.reactive.awaitEnvelopeStatus(envelopeId, timeout, statuses));
 	}
 
 	/**
@@ -188,7 +186,7 @@ public final class NitroSignClient {
 	 * @return the file
 	 */
 	public Path downloadSealedEnvelope(String envelopeId, Path target) {
-		return await(this.reactive.downloadSealedEnvelope(envelopeId, target));
+		return Blocking.await(this.reactive.downloadSealedEnvelope(envelopeId, target));
 	}
 
 	/**
@@ -197,7 +195,7 @@ public final class NitroSignClient {
 	 * @return the stream
 	 */
 	public InputStream openSealedEnvelope(String envelopeId) {
-		return stream(this.reactive.downloadSealedEnvelope(envelopeId));
+		return Blocking.stream(this.reactive.downloadSealedEnvelope(envelopeId));
 	}
 
 	/**
@@ -207,7 +205,7 @@ public final class NitroSignClient {
 	 * @return the file
 	 */
 	public Path downloadOriginalEnvelope(String envelopeId, Path target) {
-		return await(this.reactive.downloadOriginalEnvelope(envelopeId, target));
+		return Blocking.await(this.reactive.downloadOriginalEnvelope(envelopeId, target));
 	}
 
 	/**
@@ -216,7 +214,7 @@ public final class NitroSignClient {
 	 * @return the stream
 	 */
 	public InputStream openOriginalEnvelope(String envelopeId) {
-		return stream(this.reactive.downloadOriginalEnvelope(envelopeId));
+		return Blocking.stream(this.reactive.downloadOriginalEnvelope(envelopeId));
 	}
 
 	/**
@@ -226,7 +224,7 @@ public final class NitroSignClient {
 	 * @return the file
 	 */
 	public Path downloadAuditTrail(String envelopeId, Path target) {
-		return await(this.reactive.downloadAuditTrail(envelopeId, target));
+		return Blocking.await(this.reactive.downloadAuditTrail(envelopeId, target));
 	}
 
 	/**
@@ -235,7 +233,7 @@ public final class NitroSignClient {
 	 * @return the stream
 	 */
 	public InputStream openAuditTrail(String envelopeId) {
-		return stream(this.reactive.downloadAuditTrail(envelopeId));
+		return Blocking.stream(this.reactive.downloadAuditTrail(envelopeId));
 	}
 
 	// Documents
@@ -258,7 +256,7 @@ public final class NitroSignClient {
 	 * @return the pending document
 	 */
 	public Document uploadDocument(String envelopeId, DocumentMetadata metadata, FileContent content) {
-		return await(this.reactive.uploadDocument(envelopeId, metadata, content));
+		return Blocking.await(this.reactive.uploadDocument(envelopeId, metadata, content));
 	}
 
 	/**
@@ -271,7 +269,7 @@ public final class NitroSignClient {
 	 * @throws com.gonitro.spring.client.NitroTimeoutException if Nitro takes longer than the upload timeout
 	 */
 	public Document uploadDocumentAndAwait(String envelopeId, DocumentMetadata metadata, FileContent content) {
-		return await(this.reactive.uploadDocumentAndAwait(envelopeId, metadata, content));
+		return Blocking.await(this.reactive.uploadDocumentAndAwait(envelopeId, metadata, content));
 	}
 
 	/**
@@ -282,7 +280,7 @@ public final class NitroSignClient {
 	 * @return the pending document
 	 */
 	public Document attachNitroDocument(String envelopeId, DocumentMetadata metadata, String nitroDocumentId) {
-		return await(this.reactive.attachNitroDocument(envelopeId, metadata, nitroDocumentId));
+		return Blocking.await(this.reactive.attachNitroDocument(envelopeId, metadata, nitroDocumentId));
 	}
 
 	/**
@@ -292,7 +290,7 @@ public final class NitroSignClient {
 	 * @return the document, uploaded
 	 */
 	public Document awaitDocumentProcessed(String envelopeId, String documentId) {
-		return await(this.reactive.awaitDocumentProcessed(envelopeId, documentId));
+		return Blocking.await(this.reactive.awaitDocumentProcessed(envelopeId, documentId));
 	}
 
 	/**
@@ -302,7 +300,7 @@ public final class NitroSignClient {
 	 * @return the document
 	 */
 	public Document getDocument(String envelopeId, String documentId) {
-		return await(this.reactive.getDocument(envelopeId, documentId));
+		return Blocking.await(this.reactive.getDocument(envelopeId, documentId));
 	}
 
 	/**
@@ -313,7 +311,7 @@ public final class NitroSignClient {
 	 * @return the document
 	 */
 	public Document renameDocument(String envelopeId, String documentId, String name) {
-		return await(this.reactive.renameDocument(envelopeId, documentId, name));
+		return Blocking.await(this.reactive.renameDocument(envelopeId, documentId, name));
 	}
 
 	/**
@@ -342,7 +340,7 @@ public final class NitroSignClient {
 	 * @return the file
 	 */
 	public Path downloadSealedDocument(String envelopeId, String documentId, Path target) {
-		return await(this.reactive.downloadSealedDocument(envelopeId, documentId, target));
+		return Blocking.await(this.reactive.downloadSealedDocument(envelopeId, documentId, target));
 	}
 
 	/**
@@ -352,7 +350,7 @@ public final class NitroSignClient {
 	 * @return the stream
 	 */
 	public InputStream openSealedDocument(String envelopeId, String documentId) {
-		return stream(this.reactive.downloadSealedDocument(envelopeId, documentId));
+		return Blocking.stream(this.reactive.downloadSealedDocument(envelopeId, documentId));
 	}
 
 	// Participants
@@ -373,7 +371,7 @@ public final class NitroSignClient {
 	 * @return the participant, with its ID
 	 */
 	public Participant addParticipant(String envelopeId, CreateParticipant participant) {
-		return await(this.reactive.addParticipant(envelopeId, participant));
+		return Blocking.await(this.reactive.addParticipant(envelopeId, participant));
 	}
 
 	/**
@@ -394,7 +392,7 @@ public final class NitroSignClient {
 	 * @return the participant
 	 */
 	public Participant updateParticipant(String envelopeId, String participantId, UpdateParticipant changes) {
-		return await(this.reactive.updateParticipant(envelopeId, participantId, changes));
+		return Blocking.await(this.reactive.updateParticipant(envelopeId, participantId, changes));
 	}
 
 	/**
@@ -444,7 +442,7 @@ public final class NitroSignClient {
 	 * @return the field, with its ID
 	 */
 	public Field addField(String envelopeId, String documentId, CreateField field) {
-		return await(this.reactive.addField(envelopeId, documentId, field));
+		return Blocking.await(this.reactive.addField(envelopeId, documentId, field));
 	}
 
 	/**
@@ -467,7 +465,7 @@ public final class NitroSignClient {
 	 * @return the field
 	 */
 	public Field updateField(String envelopeId, String documentId, String fieldId, UpdateField changes) {
-		return await(this.reactive.updateField(envelopeId, documentId, fieldId, changes));
+		return Blocking.await(this.reactive.updateField(envelopeId, documentId, fieldId, changes));
 	}
 
 	/**
@@ -490,18 +488,8 @@ public final class NitroSignClient {
 		this.reactive.deleteFields(envelopeId, documentId, fieldIds).block();
 	}
 
-	private static <T> T await(Mono<T> result) {
-		T value = result.block();
-		Assert.state(value != null, "Nitro's reply had no content");
-		return value;
-	}
-
 	private static <T> List<T> list(Flux<T> items) {
-		return await(items.collectList());
-	}
-
-	private static InputStream stream(Flux<DataBuffer> content) {
-		return DataBufferUtils.subscriberInputStream(content, 4);
+		return Blocking.await(items.collectList());
 	}
 
 }
