@@ -95,16 +95,15 @@ final class StandInConversions {
 	static List<StandInFile> fromPdf(byte[] pdf, String to, String name) {
 		String base = name.replaceFirst("\\.[^.]*$", "");
 		try (PDDocument document = StandInPdfs.open(pdf, null)) {
-			List<String> pages = pageTexts(document);
 			return switch (to) {
-				case "pdf" -> List.of(new StandInFile(pdf, StandInPdfs.PDF, base + ".pdf", pages.size()));
+				case "pdf" -> List.of(new StandInFile(pdf, StandInPdfs.PDF, base + ".pdf", document.getNumberOfPages()));
 				case "png", "jpeg" -> images(document, to, base);
-				case "docx" -> List.of(new StandInFile(StandInOoxml.docx(pages), DOCX, base + ".docx", null));
-				case "xlsx" -> List.of(new StandInFile(StandInOoxml.xlsx(pages), XLSX, base + ".xlsx", null));
-				case "html" -> List.of(text(html(pages), "text/html", base + ".html"));
-				case "csv" -> List.of(text(csv(pages), "text/csv", base + ".csv"));
-				case "xml" -> List.of(text(xml(pages), "application/xml", base + ".xml"));
-				case "json" -> List.of(text(json(pages), "application/json", base + ".json"));
+				case "docx" -> List.of(new StandInFile(StandInOoxml.docx(pageTexts(document)), DOCX, base + ".docx", null));
+				case "xlsx" -> List.of(new StandInFile(StandInOoxml.xlsx(pageTexts(document)), XLSX, base + ".xlsx", null));
+				case "html" -> List.of(text(html(pageTexts(document)), "text/html", base + ".html"));
+				case "csv" -> List.of(text(csv(pageTexts(document)), "text/csv", base + ".csv"));
+				case "xml" -> List.of(text(xml(pageTexts(document)), "application/xml", base + ".xml"));
+				case "json" -> List.of(text(json(pageTexts(document)), "application/json", base + ".json"));
 				default -> throw StandInProblem.typed(HttpStatus.UNPROCESSABLE_CONTENT, "ConversionFailed",
 						"Conversion failed", "The Nitro stand-in does not produce '" + to
 								+ "' files; it converts PDF to pdf, pdfa, docx, xlsx, png, jpeg, html, csv, xml and json");
