@@ -74,7 +74,7 @@ class NitroExchangeFilterFunctionReplayTests {
 		nitro.stubFor(get(urlEqualTo(ENVELOPES)).withHeader("Authorization", equalTo("Bearer t2"))
 			.willReturn(okJson("{\"items\":[]}")));
 
-		String body = webClient(NitroRetryPolicy.defaults()).get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block();
+		String body = getEnvelopes(NitroRetryPolicy.defaults());
 
 		assertThat(body).isEqualTo("{\"items\":[]}");
 		assertThat(nitro.findAll(getRequestedFor(urlEqualTo(ENVELOPES)))).hasSize(2);
@@ -86,7 +86,7 @@ class NitroExchangeFilterFunctionReplayTests {
 		nitro.stubFor(get(urlEqualTo(ENVELOPES)).willReturn(aResponse().withStatus(401)));
 
 		assertThatExceptionOfType(WebClientResponseException.Unauthorized.class)
-			.isThrownBy(() -> webClient(NitroRetryPolicy.defaults()).get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block());
+			.isThrownBy(() -> getEnvelopes(NitroRetryPolicy.defaults()));
 
 		assertThat(nitro.findAll(getRequestedFor(urlEqualTo(ENVELOPES)))).hasSize(2);
 		assertThat(nitro.findAll(NitroWireMock.tokenRequests())).hasSize(2);
@@ -182,7 +182,7 @@ class NitroExchangeFilterFunctionReplayTests {
 		stubInTurn(() -> get(urlEqualTo(ENVELOPES)), aResponse().withStatus(429).withHeader("Retry-After", "1"),
 				okJson("{\"items\":[]}"));
 
-		webClient(NitroRetryPolicy.defaults()).get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block();
+		getEnvelopes(NitroRetryPolicy.defaults());
 
 		List<LoggedRequest> requests = nitro.findAll(getRequestedFor(urlEqualTo(ENVELOPES)));
 		assertThat(requests).hasSize(2);
@@ -196,7 +196,7 @@ class NitroExchangeFilterFunctionReplayTests {
 		stubInTurn(() -> get(urlEqualTo(ENVELOPES)), aResponse().withStatus(429).withHeader("Retry-After", inTwoSeconds),
 				okJson("{\"items\":[]}"));
 
-		webClient(NitroRetryPolicy.defaults()).get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block();
+		getEnvelopes(NitroRetryPolicy.defaults());
 
 		List<LoggedRequest> requests = nitro.findAll(getRequestedFor(urlEqualTo(ENVELOPES)));
 		assertThat(requests).hasSize(2);
@@ -224,11 +224,7 @@ class NitroExchangeFilterFunctionReplayTests {
 		nitro.stubFor(get(urlEqualTo(ENVELOPES)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120")));
 
 		assertThatExceptionOfType(WebClientResponseException.TooManyRequests.class)
-			.isThrownBy(() -> webClient(new NitroRetryPolicy(4, Duration.ofSeconds(5), Duration.ZERO, 1024)).get()
-				.uri(ENVELOPES)
-				.retrieve()
-				.bodyToMono(String.class)
-				.block());
+			.isThrownBy(() -> getEnvelopes(new NitroRetryPolicy(4, Duration.ofSeconds(5), Duration.ZERO, 1024)));
 
 		assertThat(nitro.findAll(getRequestedFor(urlEqualTo(ENVELOPES)))).hasSize(1);
 	}
@@ -238,11 +234,7 @@ class NitroExchangeFilterFunctionReplayTests {
 		nitro.stubFor(get(urlEqualTo(ENVELOPES)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")));
 
 		assertThatExceptionOfType(WebClientResponseException.TooManyRequests.class)
-			.isThrownBy(() -> webClient(new NitroRetryPolicy(3, Duration.ofSeconds(5), Duration.ZERO, 1024)).get()
-				.uri(ENVELOPES)
-				.retrieve()
-				.bodyToMono(String.class)
-				.block());
+			.isThrownBy(() -> getEnvelopes(new NitroRetryPolicy(3, Duration.ofSeconds(5), Duration.ZERO, 1024)));
 
 		assertThat(nitro.findAll(getRequestedFor(urlEqualTo(ENVELOPES)))).hasSize(3);
 	}
@@ -252,7 +244,7 @@ class NitroExchangeFilterFunctionReplayTests {
 		stubInTurn(() -> get(urlEqualTo(ENVELOPES)), aResponse().withStatus(503), aResponse().withStatus(500),
 				okJson("{\"items\":[]}"));
 
-		String body = webClient(fastRetries()).get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block();
+		String body = getEnvelopes(fastRetries());
 
 		assertThat(body).isEqualTo("{\"items\":[]}");
 		assertThat(nitro.findAll(getRequestedFor(urlEqualTo(ENVELOPES)))).hasSize(3);
@@ -278,7 +270,7 @@ class NitroExchangeFilterFunctionReplayTests {
 		stubInTurn(() -> get(urlEqualTo(ENVELOPES)), aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
 				okJson("{\"items\":[]}"));
 
-		String body = webClient(fastRetries()).get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block();
+		String body = getEnvelopes(fastRetries());
 
 		assertThat(body).isEqualTo("{\"items\":[]}");
 		assertThat(nitro.findAll(getRequestedFor(urlEqualTo(ENVELOPES)))).hasSize(2);
@@ -366,6 +358,10 @@ class NitroExchangeFilterFunctionReplayTests {
 			this.sent.incrementAndGet();
 			return next.exchange(request);
 		};
+	}
+
+	private String getEnvelopes(NitroRetryPolicy retryPolicy) {
+		return webClient(retryPolicy).get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block();
 	}
 
 	private WebClient webClient(NitroRetryPolicy policy) {

@@ -21,7 +21,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClient;
 
 import com.gonitro.spring.standin.EnableNitroStandIn;
 import com.gonitro.spring.standin.NitroStandIn;
@@ -59,21 +58,10 @@ class SignatureRequestsTests {
 		this.client = new SampleClient(this.port);
 	}
 
-	private ResponseEntity<JsonNode> post(String path, MultiValueMap<String, Object> form) {
-		return this.client.post(path, form);
-	}
-
-	private ResponseEntity<JsonNode> get(String path) {
-		return this.client.get(path);
-	}
-
-	private RestClient http() {
-		return this.client.http;
-	}
 
 	@Test
 	void sendsAPdfForSignatureAndStreamsTheSealedZip() {
-		ResponseEntity<JsonNode> created = post("/signature-requests",
+		ResponseEntity<JsonNode> created = this.client.post("/signature-requests",
 				form(pdf("Consulting agreement"), "agreement.pdf", "ada@example.com", "Ada Lovelace"));
 
 		assertThat(created.getStatusCode().value()).isEqualTo(201);
@@ -82,7 +70,7 @@ class SignatureRequestsTests {
 		assertThat(created.getHeaders().getLocation()).hasPath("/signature-requests/" + id);
 		assertThat(this.nitro.envelopeStatus(id)).isEqualTo("sent");
 
-		ResponseEntity<JsonNode> notYet = get("/signature-requests/" + id + "/sealed");
+		ResponseEntity<JsonNode> notYet = this.client.get("/signature-requests/" + id + "/sealed");
 		assertThat(notYet.getStatusCode().value()).isEqualTo(409);
 		assertThat(notYet.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(notYet.getBody().path("detail").asString()).contains("not sealed yet");
@@ -90,7 +78,7 @@ class SignatureRequestsTests {
 		this.nitro.sign(id);
 		awaitStatus(id, "sealed");
 
-		ResponseEntity<byte[]> sealed = http().get().uri("/signature-requests/" + id + "/sealed").retrieve()
+		ResponseEntity<byte[]> sealed = this.client.http.get().uri("/signature-requests/" + id + "/sealed").retrieve()
 			.toEntity(byte[].class);
 		assertThat(sealed.getStatusCode().value()).isEqualTo(200);
 		assertThat(sealed.getHeaders().getContentType()).isEqualTo(MediaType.valueOf("application/zip"));
@@ -105,26 +93,26 @@ class SignatureRequestsTests {
 		byte[] html = "<html><body><p>Minutes of the board</p></body></html>".getBytes();
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("file", file(html, "minutes.html"));
-		ResponseEntity<byte[]> converted = http().post().uri("/conversions?to=pdf").body(form).retrieve()
+		ResponseEntity<byte[]> converted = this.client.http.post().uri("/conversions?to=pdf").body(form).retrieve()
 			.toEntity(byte[].class);
 		assertThat(converted.getStatusCode().value()).isEqualTo(200);
 		assertThat(converted.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
 		assertThat(converted.getHeaders().getContentDisposition().getFilename()).isEqualTo("minutes.pdf");
 		assertThat(text(converted.getBody())).contains("Minutes of the board");
 
-		ResponseEntity<JsonNode> badTarget = post("/conversions?to=exe", form);
+		ResponseEntity<JsonNode> badTarget = this.client.post("/conversions?to=exe", form);
 		assertThat(badTarget.getStatusCode().value()).isEqualTo(400);
 		assertThat(badTarget.getBody().path("field").asString()).isEqualTo("to");
 	}
 
 	@Test
 	void answersBadInputWith400NamingTheField(CapturedOutput output) {
-		assertField(post("/signature-requests", form(null, null, "ada@example.com", "Ada")), "file");
-		assertField(post("/signature-requests", form("plain text".getBytes(), "notes.txt", "ada@example.com", "Ada")),
+		assertField(this.client.post("/signature-requests", form(null, null, "ada@example.com", "Ada")), "file");
+		assertField(this.client.post("/signature-requests", form("plain text".getBytes(), "notes.txt", "ada@example.com", "Ada")),
 				"file");
-		assertField(post("/signature-requests", form(pdf("Contract"), "contract.pdf", "ada-at-example", "Ada")),
+		assertField(this.client.post("/signature-requests", form(pdf("Contract"), "contract.pdf", "ada-at-example", "Ada")),
 				"signerEmail");
-		assertField(post("/signature-requests", form(pdf("Contract"), "contract.pdf", "ada@example.com", " ")),
+		assertField(this.client.post("/signature-requests", form(pdf("Contract"), "contract.pdf", "ada@example.com", " ")),
 				"signerName");
 		assertThat(this.nitro.envelopeIds()).as("nothing reached Nitro").isEmpty();
 		assertThat(output).doesNotContain("\tat com.gonitro");
@@ -132,24 +120,24 @@ class SignatureRequestsTests {
 
 	@Test
 	void mapsNitrosAnswersWithoutStackTraces(CapturedOutput output) {
-		ResponseEntity<JsonNode> unknown = get("/signature-requests/6f1d2b7a-0000-4000-8000-000000000000");
+		ResponseEntity<JsonNode> unknown = this.client.get("/signature-requests/6f1d2b7a-0000-4000-8000-000000000000");
 		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
 		assertThat(unknown.getBody().path("detail").asString()).contains("6f1d2b7a-0000-4000-8000-000000000000");
 		assertThat(unknown.getBody().path("nitroStatus").asInt()).isEqualTo(404);
 
 		byte[] broken = "%PDF-1.7\nnot really a PDF".getBytes();
-		ResponseEntity<JsonNode> failed = post("/signature-requests", form(broken, "broken.pdf", "ada@example.com", "Ada"));
+		ResponseEntity<JsonNode> failed = this.client.post("/signature-requests", form(broken, "broken.pdf", "ada@example.com", "Ada"));
 		assertThat(failed.getStatusCode().value()).isEqualTo(422);
 		assertThat(failed.getBody().path("detail").asString()).contains("Nitro could not process the document");
 
 		this.nitro.throttle(10, Duration.ofSeconds(60));
-		ResponseEntity<JsonNode> throttled = get("/signature-requests/6f1d2b7a-0000-4000-8000-000000000000");
+		ResponseEntity<JsonNode> throttled = this.client.get("/signature-requests/6f1d2b7a-0000-4000-8000-000000000000");
 		assertThat(throttled.getStatusCode().value()).isEqualTo(503);
 		assertThat(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("60");
 
 		this.nitro.reset();
 		this.nitro.fail(1, 500);
-		ResponseEntity<JsonNode> nitroDown = post("/signature-requests",
+		ResponseEntity<JsonNode> nitroDown = this.client.post("/signature-requests",
 				form(pdf("Contract"), "contract.pdf", "ada@example.com", "Ada"));
 		assertThat(nitroDown.getStatusCode().value()).isEqualTo(502);
 		assertThat(nitroDown.getBody().path("detail").asString()).isEqualTo("Injected failure");
@@ -159,7 +147,7 @@ class SignatureRequestsTests {
 
 	@Test
 	void ownEndpointsStayOpenWithoutLogin() {
-		ResponseEntity<String> home = http().get().uri("/").retrieve().toEntity(String.class);
+		ResponseEntity<String> home = this.client.http.get().uri("/").retrieve().toEntity(String.class);
 		assertThat(home.getStatusCode().value()).isEqualTo(200);
 		assertThat(home.getBody()).contains("POST /signature-requests");
 		assertThat(home.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE)).isNull();
@@ -170,7 +158,7 @@ class SignatureRequestsTests {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		String current = null;
 		while (System.nanoTime() < deadline) {
-			current = get("/signature-requests/" + id).getBody().path("status").asString();
+			current = this.client.get("/signature-requests/" + id).getBody().path("status").asString();
 			if (current.equals(status)) {
 				return;
 			}
