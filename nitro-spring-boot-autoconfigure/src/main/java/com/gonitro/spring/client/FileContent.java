@@ -35,16 +35,16 @@ public final class FileContent {
 
 	private final MediaType contentType;
 
-	private final boolean rereadable;
+	private final boolean replayable;
 
 	private FileContent(Function<DataBufferFactory, Flux<DataBuffer>> reader, String filename,
-			@Nullable MediaType contentType, boolean rereadable) {
+			@Nullable MediaType contentType, boolean replayable) {
 		Assert.hasText(filename, "'filename' must not be empty");
 		this.reader = reader;
 		this.filename = filename;
 		this.contentType = (contentType != null) ? contentType
 				: MediaTypeFactory.getMediaType(filename).orElse(MediaType.APPLICATION_OCTET_STREAM);
-		this.rereadable = rereadable;
+		this.replayable = replayable;
 	}
 
 	/**
@@ -108,7 +108,7 @@ public final class FileContent {
 	 * @return the content
 	 */
 	public FileContent withContentType(MediaType contentType) {
-		return new FileContent(this.reader, this.filename, contentType, this.rereadable);
+		return new FileContent(this.reader, this.filename, contentType, this.replayable);
 	}
 
 	/**
@@ -131,8 +131,8 @@ public final class FileContent {
 	 * Whether the content can be read again, so that a request carrying it can be replayed.
 	 * @return whether it can be read again
 	 */
-	public boolean isRereadable() {
-		return this.rereadable;
+	public boolean isReplayable() {
+		return this.replayable;
 	}
 
 	/**

@@ -247,9 +247,9 @@ public final class ReactiveNitroPdfClient {
 	}
 
 	private WebClient.ResponseSpec post(PdfRequest request, MediaType accept, boolean async) {
-		boolean rewritable = request.inputs()
+		boolean replayable = request.inputs()
 			.stream()
-			.allMatch((input) -> !(input instanceof PdfInput.Upload upload) || upload.content().isRereadable());
+			.allMatch((input) -> !(input instanceof PdfInput.Upload upload) || upload.content().isReplayable());
 		return this.webClient.post()
 			.uri(request.endpoint().path())
 			.accept(accept, MediaType.APPLICATION_PROBLEM_JSON)
@@ -258,7 +258,7 @@ public final class ReactiveNitroPdfClient {
 					headers.set("Prefer", "respond-async");
 				}
 			})
-			.attribute(NitroExchangeFilterFunction.REWRITABLE_BODY, rewritable)
+			.attribute(NitroExchangeFilterFunction.REPLAYABLE_BODY, replayable)
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(BodyInserters.fromMultipartData(multipart(request).build()))
 			.retrieve()

@@ -342,7 +342,7 @@ public final class ReactiveNitroSignClient {
 			.contentType(MediaType.APPLICATION_OCTET_STREAM);
 		return retrieve(this.webClient.post()
 			.uri(DOCUMENTS, envelopeId)
-			.attribute(NitroExchangeFilterFunction.REWRITABLE_BODY, content.isRereadable())
+			.attribute(NitroExchangeFilterFunction.REPLAYABLE_BODY, content.isReplayable())
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(BodyInserters.fromMultipartData(multipart.build())), Document.class);
 	}

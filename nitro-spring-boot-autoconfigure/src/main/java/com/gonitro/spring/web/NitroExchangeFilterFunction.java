@@ -43,7 +43,7 @@ import com.gonitro.spring.oauth.NitroAccessTokenCache;
  * <p>
  * <b>Which requests can be replayed.</b> Requests without a body; requests whose body is at most
  * {@link NitroRetryPolicy#maxReplayableBodySize()} bytes, which is kept in memory while the request is in flight
- * (JSON bodies, forms, small multipart uploads); and requests marked with the {@link #REWRITABLE_BODY} attribute,
+ * (JSON bodies, forms, small multipart uploads); and requests marked with the {@link #REPLAYABLE_BODY} attribute,
  * whose body inserter writes the same bytes each time it runs (such as one that reads a file). A larger body streamed
  * from a source that can be read only once ({@code InputStream}, a {@code Flux<DataBuffer>}) is not replayed: the
  * 401, 429 or 5xx reply is returned to the caller.
@@ -52,9 +52,9 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 
 	/**
 	 * Request attribute that marks a request whose body inserter writes the same bytes every time it runs, so that
-	 * it can be replayed whatever its size: {@code webClient.post().attribute(REWRITABLE_BODY, true)}.
+	 * it can be replayed whatever its size: {@code webClient.post().attribute(REPLAYABLE_BODY, true)}.
 	 */
-	public static final String REWRITABLE_BODY = NitroExchangeFilterFunction.class.getName() + ".REWRITABLE_BODY";
+	public static final String REPLAYABLE_BODY = NitroExchangeFilterFunction.class.getName() + ".REPLAYABLE_BODY";
 
 	private static final Log logger = LogFactory.getLog(NitroExchangeFilterFunction.class);
 
@@ -134,7 +134,7 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 	private Mono<ClientResponse> afterResponse(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
 			OAuth2AccessToken token, ClientResponse response) {
 		int status = response.statusCode().value();
-		if (status == HttpStatus.UNAUTHORIZED.value() && !attempt.reauthenticated() && request.canBeSentAgain()) {
+		if (status == HttpStatus.UNAUTHORIZED.value() && !attempt.reauthenticated() && request.isReplayable()) {
 			this.tokenCache.evict(token);
 			log(request, "was rejected with 401: replaying it once with a new token");
 			return response.releaseBody().then(send(request, next, attempt.reauthenticate()));
@@ -156,7 +156,7 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 		TransportFailure kind = TransportFailure.of(failure);
 		boolean mayReplay = isIdempotent(request) || (kind != null && kind.requestNeverSent());
 		Duration wait = backoff(attempt);
-		if (!mayReplay || !request.canBeSentAgain() || !attempt.mayWait(wait, this.retryPolicy)) {
+		if (!mayReplay || !request.isReplayable() || !attempt.mayWait(wait, this.retryPolicy)) {
 			return Mono.error(failure);
 		}
 		log(request, "got no reply (" + ((kind != null) ? kind.description() : failure) + "): replaying it in "
@@ -166,7 +166,7 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 
 	private Mono<ClientResponse> retryAfterWait(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
 			Duration wait, ClientResponse response, String reason) {
-		if (!request.canBeSentAgain() || !attempt.mayWait(wait, this.retryPolicy)) {
+		if (!request.isReplayable() || !attempt.mayWait(wait, this.retryPolicy)) {
 			return Mono.just(response);
 		}
 		log(request, reason + ": replaying it in " + wait.toMillis() + " ms");

@@ -22,7 +22,7 @@ import org.springframework.web.reactive.function.client.ClientRequest;
  * and knows whether its body can be sent again.
  * <p>
  * A request can be sent again when it has no body, when it is marked with
- * {@link NitroExchangeFilterFunction#REWRITABLE_BODY} (its body inserter writes the same bytes every time, such as
+ * {@link NitroExchangeFilterFunction#REPLAYABLE_BODY} (its body inserter writes the same bytes every time, such as
  * one reading a file), when its body has not been read yet, or when its body was no larger than the limit and was
  * kept while it was written. A body larger than the limit, or written as a stream of flushes, cannot be sent again.
  */
@@ -32,7 +32,7 @@ final class ReplayableRequest {
 
 	private final int maxRecordedSize;
 
-	private final boolean rewritable;
+	private final boolean alwaysReplayable;
 
 	private volatile BodyState state = BodyState.UNREAD;
 
@@ -41,8 +41,8 @@ final class ReplayableRequest {
 	private ReplayableRequest(ClientRequest request, int maxRecordedSize) {
 		this.request = request;
 		this.maxRecordedSize = maxRecordedSize;
-		this.rewritable = request.body() == BodyInserters.empty()
-				|| Boolean.TRUE.equals(request.attribute(NitroExchangeFilterFunction.REWRITABLE_BODY).orElse(null));
+		this.alwaysReplayable = request.body() == BodyInserters.empty()
+				|| Boolean.TRUE.equals(request.attribute(NitroExchangeFilterFunction.REPLAYABLE_BODY).orElse(null));
 	}
 
 	static ReplayableRequest of(ClientRequest request, int maxRecordedSize) {
@@ -53,8 +53,8 @@ final class ReplayableRequest {
 		return this.request;
 	}
 
-	boolean canBeSentAgain() {
-		return this.rewritable || this.state != BodyState.CONSUMED;
+	boolean isReplayable() {
+		return this.alwaysReplayable || this.state != BodyState.CONSUMED;
 	}
 
 	/**
@@ -63,7 +63,7 @@ final class ReplayableRequest {
 	ClientRequest withBearerToken(String token) {
 		ClientRequest.Builder builder = ClientRequest.from(this.request)
 			.headers((headers) -> headers.setBearerAuth(token));
-		if (this.rewritable) {
+		if (this.alwaysReplayable) {
 			return builder.build();
 		}
 		RecordedBody recorded = this.recorded;

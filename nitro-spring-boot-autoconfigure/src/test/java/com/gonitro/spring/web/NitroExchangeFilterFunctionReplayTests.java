@@ -159,13 +159,13 @@ class NitroExchangeFilterFunctionReplayTests {
 	}
 
 	@Test
-	void largeBodyMarkedRewritableIsReplayedAfter401() {
+	void largeBodyMarkedReplayableIsReplayedAfter401() {
 		stub401ThenOk(() -> post(urlEqualTo("/uploads")));
 		byte[] large = new byte[512 * 1024];
 
 		webClient(NitroRetryPolicy.defaults()).post()
 			.uri("/uploads")
-			.attribute(NitroExchangeFilterFunction.REWRITABLE_BODY, true)
+			.attribute(NitroExchangeFilterFunction.REPLAYABLE_BODY, true)
 			.contentType(MediaType.APPLICATION_OCTET_STREAM)
 			.body(BodyInserters.fromResource(new ByteArrayResource(large)))
 			.retrieve()
