@@ -1,6 +1,5 @@
 package com.gonitro.spring.benchmark;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.InMemoryReactiveOAuth2AuthorizedClientService;
@@ -21,10 +21,9 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import com.gonitro.spring.oauth.NitroAccessTokenCache;
+import com.gonitro.spring.NitroClient;
 import com.gonitro.spring.oauth.NitroClientRegistration;
 import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
-import com.gonitro.spring.web.NitroExchangeFilterFunction;
 
 /**
  * Prints, in one run against one loopback server:
@@ -136,22 +135,21 @@ public final class NitroClientBenchmark {
 	 */
 	private static void filterCostWithoutNetwork() {
 		ExchangeFunction answersAtOnce = (request) -> Mono.just(ClientResponse.create(HttpStatus.OK).build());
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(
-				() -> NitroClientRegistration.create("bench-client", "bench-secret", "http://127.0.0.1/oauth/token"),
-				(grantRequest) -> Mono.just(OAuth2AccessTokenResponse.withToken("fixed-token")
-					.tokenType(OAuth2AccessToken.TokenType.BEARER)
-					.expiresIn(86400)
-					.build()));
 		WebClient bare = WebClient.builder()
 			.exchangeFunction(answersAtOnce)
 			.baseUrl("http://127.0.0.1")
 			.defaultHeader("Authorization", "Bearer fixed-token")
 			.build();
-		WebClient starter = WebClient.builder()
-			.exchangeFunction(answersAtOnce)
+		WebClient starter = NitroClient.builder()
+			.credentials("bench-client", "bench-secret")
+			.tokenUri("http://127.0.0.1/oauth/token")
 			.baseUrl("http://127.0.0.1")
-			.filter(new NitroExchangeFilterFunction(cache, URI.create("http://127.0.0.1")))
-			.build();
+			.tokenResponseClient((grantRequest) -> Mono.just(OAuth2AccessTokenResponse.withToken("fixed-token")
+				.tokenType(OAuth2AccessToken.TokenType.BEARER)
+				.expiresIn(86400)
+				.build()))
+			.webClientBuilder(WebClient.builder().exchangeFunction(answersAtOnce))
+			.buildWebClient();
 		int rounds = 15;
 		int calls = 100_000;
 		double[] bareMicros = new double[rounds];
@@ -186,12 +184,12 @@ public final class NitroClientBenchmark {
 	}
 
 	private static WebClient starterClient(LoopbackNitro nitro) {
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(() -> registration(nitro),
-				new NitroReactiveTokenResponseClient());
-		return WebClient.builder()
+		return NitroClient.builder()
+			.credentials("bench-client", "bench-secret")
+			.tokenUri(nitro.tokenUri())
 			.baseUrl(nitro.baseUrl())
-			.filter(new NitroExchangeFilterFunction(cache, URI.create(nitro.baseUrl())))
-			.build();
+			.clientHttpConnector(new ReactorClientHttpConnector())
+			.buildWebClient();
 	}
 
 	private static WebClient springSecurityClient(LoopbackNitro nitro) {

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Why an HTTP exchange got no reply, read from an exception's causes without depending on a particular HTTP
  * client (Reactor Netty, the JDK client, Jetty, Apache HttpComponents).
+ * <p>
+ * Support class shared by the token client and the API clients, not API: it may change without notice.
+ *
+ * @since 0.1.0
  */
 public enum TransportFailure {
 
@@ -47,6 +51,21 @@ public enum TransportFailure {
 	 */
 	public boolean requestNeverSent() {
 		return this == UNKNOWN_HOST || this == CONNECTION_REFUSED || this == CONNECT_TIMEOUT;
+	}
+
+	/**
+	 * Returns the deepest cause of an exchange failure (such as the {@code ConnectException}), to be kept as the
+	 * cause of an exception of the starter's own: the failures HTTP clients report on top of it
+	 * ({@code WebClientRequestException} among them) hold the request, whose headers carry the access token.
+	 * @param failure the exception an HTTP client reported
+	 * @return its deepest cause, or the failure itself when it has none
+	 */
+	public static Throwable rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root;
 	}
 
 	/**

@@ -1,10 +1,8 @@
 package com.gonitro.spring.oauth;
 
-import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.util.Assert;
 
 /**
  * Builds the Spring Security {@link ClientRegistration} of a Nitro application: registration ID
@@ -14,6 +12,8 @@ import org.springframework.util.Assert;
  * registration only works with {@link NitroReactiveTokenResponseClient} or {@link NitroTokenResponseClient}.
  * Beware that {@link ClientRegistration#toString()} prints the client secret: never log a registration, and hand
  * out only {@linkplain #withoutSecret(ClientRegistration) copies without it}.
+ *
+ * @since 0.1.0
  */
 public final class NitroClientRegistration {
 
@@ -34,7 +34,22 @@ public final class NitroClientRegistration {
 	 * @return the registration
 	 */
 	public static ClientRegistration create(String clientId, String clientSecret, String tokenUri) {
-		return ClientRegistration.withRegistrationId(REGISTRATION_ID)
+		return create(REGISTRATION_ID, clientId, clientSecret, tokenUri);
+	}
+
+	/**
+	 * Builds the client-credentials registration of a Nitro application under the given registration ID, such as
+	 * {@code nitro-billing} for a second application. Leading and trailing whitespace is removed from the
+	 * credentials.
+	 * @param registrationId the registration ID
+	 * @param clientId the client ID of the Nitro application
+	 * @param clientSecret its client secret
+	 * @param tokenUri the token endpoint
+	 * @return the registration
+	 */
+	public static ClientRegistration create(String registrationId, String clientId, String clientSecret,
+			String tokenUri) {
+		return ClientRegistration.withRegistrationId(registrationId)
 			.clientName("Nitro")
 			.clientId(clientId.strip())
 			.clientSecret(clientSecret.strip())
@@ -56,19 +71,5 @@ public final class NitroClientRegistration {
 		return ClientRegistration.withClientRegistration(registration).clientSecret("").build();
 	}
 
-	/**
-	 * Checks that an authorize request is for Nitro's registration, as the managers backed by
-	 * {@link NitroAccessTokenCache} hold no other.
-	 * @param authorizeRequest the request
-	 * @throws IllegalArgumentException if it names another registration
-	 */
-	static void assertNitro(OAuth2AuthorizeRequest authorizeRequest) {
-		Assert.notNull(authorizeRequest, "'authorizeRequest' must not be null");
-		String registrationId = authorizeRequest.getClientRegistrationId();
-		if (!REGISTRATION_ID.equals(registrationId)) {
-			throw new IllegalArgumentException("Could not find ClientRegistration with id '" + registrationId
-					+ "': this manager holds only Nitro's registration '" + REGISTRATION_ID + "'");
-		}
-	}
 
 }

@@ -1,19 +1,22 @@
 package com.gonitro.spring.oauth;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.gonitro.spring.http.NitroHttpClients;
 import com.gonitro.spring.http.TransportFailure;
 
 /**
@@ -22,30 +25,37 @@ import com.gonitro.spring.http.TransportFailure;
  * {@link org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider} in
  * place of the default form-post client.
  * <p>
- * A reply that is an OAuth 2.0 error, is not JSON, or carries no usable token fails with a
- * {@link NitroTokenException}, and so does a request that gets no reply (host unknown, connection refused,
- * timeout), each with its own error code and description. A reply without a usable {@code expiresIn} gets the
- * {@linkplain #setDefaultExpiresIn(Duration) default lifetime}.
+ * A reply that is an OAuth 2.0 error, is not JSON, is larger than 64 KiB, is a redirect (never followed: the secret
+ * goes only to the token URI) or carries no usable token fails with a {@link NitroTokenException}, and so does a
+ * request that gets no reply (host unknown, connection refused, timeout), each with its own error code and
+ * description. A reply without a usable {@code expiresIn} gets the {@linkplain #setDefaultExpiresIn(Duration) default
+ * lifetime}.
+ *
+ * @since 0.1.0
  */
 public final class NitroReactiveTokenResponseClient
 		implements ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> {
-
-	private static final byte[] NO_BODY = {};
 
 	private final WebClient webClient;
 
 	private Duration defaultExpiresIn = Duration.ofHours(1);
 
+	private Clock clock = Clock.systemUTC();
+
 	/**
-	 * Creates a client that sends token requests with a default {@link WebClient}.
+	 * Creates a client that sends token requests through a {@code WebClient} of its own with Nitro's default
+	 * timeouts (5 seconds to connect, 30 seconds between two reads), never following redirects.
 	 */
 	public NitroReactiveTokenResponseClient() {
-		this(WebClient.create());
+		this(WebClient.builder()
+			.clientConnector(NitroHttpClients.connector(NitroHttpClients.DEFAULT_CONNECT_TIMEOUT,
+					NitroHttpClients.DEFAULT_READ_TIMEOUT))
+			.build());
 	}
 
 	/**
-	 * Creates a client that sends token requests with the given {@link WebClient}. It must not add an
-	 * {@code Authorization} header of its own.
+	 * Creates a client that sends token requests with the given {@link WebClient}. It must not follow redirects and
+	 * must not add headers or filters of its own: the request it sends carries the client secret.
 	 * @param webClient the client for the token endpoint
 	 */
 	public NitroReactiveTokenResponseClient(WebClient webClient) {
@@ -63,31 +73,52 @@ public final class NitroReactiveTokenResponseClient
 		this.defaultExpiresIn = defaultExpiresIn;
 	}
 
+	/**
+	 * Sets the clock against which a {@code Retry-After} date of the token endpoint is read.
+	 * @param clock the clock
+	 */
+	public void setClock(Clock clock) {
+		Assert.notNull(clock, "'clock' must not be null");
+		this.clock = clock;
+	}
+
 	@Override
 	public Mono<OAuth2AccessTokenResponse> getTokenResponse(OAuth2ClientCredentialsGrantRequest grantRequest) {
 		Assert.notNull(grantRequest, "'grantRequest' must not be null");
 		ClientRegistration registration = grantRequest.getClientRegistration();
-		URI tokenUri = URI.create(registration.getProviderDetails().getTokenUri());
+		NitroTokenDialect.Request request = new NitroTokenDialect.Request(registration.getRegistrationId(),
+				URI.create(registration.getProviderDetails().getTokenUri()));
 		Duration defaultExpiresIn = this.defaultExpiresIn;
+		Clock clock = this.clock;
 		return Mono.defer(() -> this.webClient.post()
-			.uri(tokenUri)
+			.uri(request.tokenUri())
 			.contentType(MediaType.APPLICATION_JSON)
 			.accept(MediaType.APPLICATION_JSON)
 			.bodyValue(NitroTokenDialect.requestBody(registration))
-			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
-				.defaultIfEmpty(NO_BODY)
-				.map((body) -> NitroTokenDialect.readReply(response.statusCode(), body, tokenUri,
-						defaultExpiresIn))))
+			.exchangeToMono((response) -> DataBufferUtils
+				.join(response.bodyToFlux(org.springframework.core.io.buffer.DataBuffer.class),
+						NitroTokenDialect.MAX_REPLY_SIZE)
+				.map((buffer) -> {
+					byte[] bytes = new byte[buffer.readableByteCount()];
+					buffer.read(bytes);
+					DataBufferUtils.release(buffer);
+					return bytes;
+				})
+				.defaultIfEmpty(new byte[0])
+				.onErrorMap(DataBufferLimitException.class,
+						(ex) -> NitroTokenDialect.replyTooLarge(request, response.statusCode()))
+				.map((body) -> NitroTokenDialect.readReply(new NitroTokenDialect.Reply(response.statusCode(),
+						response.headers().asHttpHeaders(), body), request, defaultExpiresIn, clock))))
 			.onErrorMap((ex) -> !(ex instanceof NitroTokenException) && TransportFailure.of(ex) != null,
-					(ex) -> unreachable(tokenUri, ex));
+					(ex) -> unreachable(request, ex));
 	}
 
-	private static NitroTokenException unreachable(URI tokenUri, Throwable ex) {
+	private static NitroTokenException unreachable(NitroTokenDialect.Request request, Throwable ex) {
 		TransportFailure failure = TransportFailure.of(ex);
 		String code = (failure == TransportFailure.READ_TIMEOUT) ? NitroTokenException.TOKEN_ENDPOINT_TIMEOUT
 				: NitroTokenException.TOKEN_ENDPOINT_UNREACHABLE;
 		String description = (failure != null) ? failure.description() : "no reply";
-		return new NitroTokenException(new OAuth2Error(code, description, null), null, tokenUri, ex);
+		return request.failure(null, TransportFailure.rootCause(ex), code, description);
 	}
 
 }

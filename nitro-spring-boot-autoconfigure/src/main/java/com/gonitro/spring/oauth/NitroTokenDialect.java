@@ -1,6 +1,8 @@
 package com.gonitro.spring.oauth;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -9,11 +11,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+
+import com.gonitro.spring.http.RetryAfter;
 
 /**
  * What Nitro's token endpoint expects and answers, in one place.
@@ -23,11 +28,26 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
  * "expires_in"}}; {@code expiresIn} is in seconds. Errors: the RFC 6749 shape
  * {@code {"error","error_description","error_uri"}}.
  * <p>
+ * The reply is hostile until read: its size is bounded by {@link #MAX_REPLY_SIZE}, a redirect is an error (never
+ * followed), text echoed into messages is shortened and stripped of control characters, and {@code expiresIn} is
+ * read as follows: absent or unreadable means the default lifetime; zero or negative means the token is already
+ * expired, which is an error; more than {@link #MAX_LIFETIME} is clamped to it.
+ * <p>
  * Bodies are written and read as bytes with a private {@link JsonMapper}, so that neither the application's
  * Jackson settings nor Spring's codec logging (which prints decoded values at TRACE) ever see the secret or the
  * token.
  */
 final class NitroTokenDialect {
+
+	/**
+	 * The largest token reply read: a token reply is a few hundred bytes.
+	 */
+	static final int MAX_REPLY_SIZE = 64 * 1024;
+
+	/**
+	 * The longest lifetime a token is trusted with, whatever its reply says (Nitro's tokens live 24 hours).
+	 */
+	static final Duration MAX_LIFETIME = Duration.ofDays(7);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -45,34 +65,56 @@ final class NitroTokenDialect {
 
 	/**
 	 * Reads a reply of the token endpoint.
-	 * @param status the HTTP status of the reply
-	 * @param body the reply body, empty when there was none
-	 * @param tokenUri the token endpoint that answered, for error messages
+	 * @param reply the reply: status, headers and body (empty when there was none)
+	 * @param request what was asked: the token endpoint and registration, for error messages
 	 * @param defaultExpiresIn the lifetime to assume when the reply states no usable {@code expiresIn}
+	 * @param clock the clock against which a {@code Retry-After} date is read
 	 * @return the token response
 	 * @throws NitroTokenException when the reply is an error or carries no usable token
 	 */
-	static OAuth2AccessTokenResponse readReply(HttpStatusCode status, byte[] body, URI tokenUri,
-			Duration defaultExpiresIn) {
-		JsonNode reply = parse(body);
-		if (!status.is2xxSuccessful() || text(reply, "error", "error") != null) {
-			throw new NitroTokenException(readError(status, reply), status, tokenUri, null);
+	static OAuth2AccessTokenResponse readReply(Reply reply, Request request, Duration defaultExpiresIn, Clock clock) {
+		HttpStatusCode status = reply.status();
+		if (status.is3xxRedirection()) {
+			throw request.failure(status, null, NitroTokenException.INVALID_TOKEN_RESPONSE,
+					"the token endpoint redirected to " + origin(request.tokenUri(), reply.headers().getLocation())
+							+ "; redirects are never followed: set the token URI to where the token endpoint is");
 		}
-		if (reply == null) {
-			throw invalid(status, tokenUri, "the reply is not a JSON object");
+		JsonNode body = parse(reply.body());
+		if (!status.is2xxSuccessful() || text(body, "error", "error") != null) {
+			throw new NitroTokenException(readError(status, body), request.registrationId(), status,
+					request.tokenUri(), RetryAfter.of(reply.headers(), clock), null);
 		}
-		String accessToken = text(reply, "accessToken", "access_token");
+		if (body == null) {
+			throw request.failure(status, null, NitroTokenException.INVALID_TOKEN_RESPONSE,
+					"the reply is not a JSON object");
+		}
+		String accessToken = text(body, "accessToken", "access_token");
 		if (accessToken == null || accessToken.isBlank()) {
-			throw invalid(status, tokenUri, "the reply carries no accessToken");
+			throw request.failure(status, null, NitroTokenException.INVALID_TOKEN_RESPONSE,
+					"the reply carries no accessToken");
 		}
-		String tokenType = text(reply, "tokenType", "token_type");
+		String tokenType = text(body, "tokenType", "token_type");
 		if (tokenType != null && !OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase(tokenType)) {
-			throw invalid(status, tokenUri, "the reply's tokenType is '" + abbreviate(tokenType) + "', not Bearer");
+			throw request.failure(status, null, NitroTokenException.INVALID_TOKEN_RESPONSE,
+					"the reply's tokenType is '" + echo(tokenType) + "', not Bearer");
+		}
+		long expiresIn = expiresIn(body, defaultExpiresIn);
+		if (expiresIn <= 0) {
+			throw request.failure(status, null, NitroTokenException.INVALID_TOKEN_RESPONSE,
+					"the reply's expiresIn is " + expiresIn + ": the token would already be expired");
 		}
 		return OAuth2AccessTokenResponse.withToken(accessToken)
 			.tokenType(OAuth2AccessToken.TokenType.BEARER)
-			.expiresIn(expiresIn(reply, defaultExpiresIn))
+			.expiresIn(expiresIn)
 			.build();
+	}
+
+	/**
+	 * Returns a failure for a reply larger than {@link #MAX_REPLY_SIZE}.
+	 */
+	static NitroTokenException replyTooLarge(Request request, HttpStatusCode status) {
+		return request.failure(status, null, NitroTokenException.INVALID_TOKEN_RESPONSE,
+				"the reply is larger than " + MAX_REPLY_SIZE + " bytes");
 	}
 
 	private static @Nullable JsonNode parse(byte[] body) {
@@ -88,30 +130,42 @@ final class NitroTokenDialect {
 	private static OAuth2Error readError(HttpStatusCode status, @Nullable JsonNode reply) {
 		String code = text(reply, "error", "error");
 		if (code != null) {
-			return new OAuth2Error(code, text(reply, "error_description", "errorDescription"),
-					text(reply, "error_uri", "errorUri"));
+			String description = text(reply, "error_description", "errorDescription");
+			String uri = text(reply, "error_uri", "errorUri");
+			return new OAuth2Error(echo(code), (description != null) ? echo(description) : null,
+					(uri != null) ? echo(uri) : null);
 		}
 		String problem = text(reply, "detail", "title");
 		String description = "HTTP " + status.value() + " without an OAuth 2.0 error body"
-				+ ((problem != null) ? " (" + abbreviate(problem) + ")" : "");
+				+ ((problem != null) ? " (" + echo(problem) + ")" : "");
 		return new OAuth2Error(NitroTokenException.INVALID_TOKEN_RESPONSE, description, null);
 	}
 
+	/**
+	 * Reads {@code expiresIn} in seconds: the default lifetime when absent or unreadable, at most
+	 * {@link #MAX_LIFETIME}; zero or negative as it is, for the caller to refuse.
+	 */
 	private static long expiresIn(JsonNode reply, Duration defaultExpiresIn) {
 		JsonNode node = reply.has("expiresIn") ? reply.get("expiresIn") : reply.get("expires_in");
-		long seconds = -1;
+		BigDecimal seconds = null;
 		if (node != null && node.isNumber()) {
-			seconds = node.asLong();
+			seconds = node.decimalValue();
 		}
 		else if (node != null && node.isString()) {
 			try {
-				seconds = Long.parseLong(node.asString().strip());
+				seconds = new BigDecimal(node.asString().strip());
 			}
 			catch (NumberFormatException ex) {
-				// not usable: fall back to the default lifetime
+				// not usable: the default lifetime applies
 			}
 		}
-		return (seconds > 0) ? seconds : Math.max(1, defaultExpiresIn.toSeconds());
+		if (seconds == null) {
+			return Math.max(1, Math.min(defaultExpiresIn.toSeconds(), MAX_LIFETIME.toSeconds()));
+		}
+		if (seconds.signum() <= 0) {
+			return seconds.max(BigDecimal.valueOf(Long.MIN_VALUE)).longValue();
+		}
+		return seconds.min(BigDecimal.valueOf(MAX_LIFETIME.toSeconds())).longValue();
 	}
 
 	private static @Nullable String text(@Nullable JsonNode reply, String name, String alternative) {
@@ -122,13 +176,63 @@ final class NitroTokenDialect {
 		return (node != null && node.isString()) ? node.asString() : null;
 	}
 
-	private static NitroTokenException invalid(HttpStatusCode status, URI tokenUri, String description) {
-		return new NitroTokenException(new OAuth2Error(NitroTokenException.INVALID_TOKEN_RESPONSE, description, null), status, tokenUri,
-				null);
+	/**
+	 * Returns the origin (scheme, host, port) a redirect points to, never its path or query, which may carry
+	 * anything.
+	 */
+	private static String origin(URI tokenUri, @Nullable URI location) {
+		if (location == null) {
+			return "no location";
+		}
+		try {
+			URI target = tokenUri.resolve(location);
+			if (target.getScheme() == null || target.getHost() == null) {
+				return "an unreadable location";
+			}
+			return echo(target.getScheme() + "://" + target.getHost()
+					+ ((target.getPort() != -1) ? ":" + target.getPort() : ""));
+		}
+		catch (IllegalArgumentException ex) {
+			return "an unreadable location";
+		}
 	}
 
-	private static String abbreviate(String text) {
-		return (text.length() <= MAX_ECHOED_TEXT) ? text : text.substring(0, MAX_ECHOED_TEXT) + "…";
+	/**
+	 * Returns text from the reply fit for a message or a log line: at most {@value #MAX_ECHOED_TEXT} characters,
+	 * control characters (which could forge log lines) replaced.
+	 */
+	static String echo(String text) {
+		String shortened = (text.length() <= MAX_ECHOED_TEXT) ? text : text.substring(0, MAX_ECHOED_TEXT) + "…";
+		StringBuilder echoed = new StringBuilder(shortened.length());
+		shortened.codePoints().forEach((c) -> echoed.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+		return echoed.toString();
+	}
+
+	/**
+	 * A reply of the token endpoint.
+	 *
+	 * @param status its HTTP status
+	 * @param headers its headers
+	 * @param body its body, empty when there was none
+	 */
+	record Reply(HttpStatusCode status, HttpHeaders headers, byte[] body) {
+
+	}
+
+	/**
+	 * What a token request asked, for failures.
+	 *
+	 * @param registrationId the registration the token is for
+	 * @param tokenUri the token endpoint
+	 */
+	record Request(String registrationId, URI tokenUri) {
+
+		NitroTokenException failure(@Nullable HttpStatusCode status, @Nullable Throwable cause, String code,
+				String description) {
+			return new NitroTokenException(new OAuth2Error(code, description, null), this.registrationId, status,
+					this.tokenUri, null, cause);
+		}
+
 	}
 
 }

@@ -12,6 +12,8 @@ import org.springframework.util.Assert;
  * <p>
  * It waits for the reactive client, so it must not be called on a non-blocking thread (such as a Netty event
  * loop); Reactor refuses that with an {@link IllegalStateException}.
+ *
+ * @since 0.1.0
  */
 public final class NitroTokenResponseClient
 		implements OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> {
@@ -19,8 +21,8 @@ public final class NitroTokenResponseClient
 	private final NitroReactiveTokenResponseClient reactiveClient;
 
 	/**
-	 * Creates a client that sends token requests with a default
-	 * {@link org.springframework.web.reactive.function.client.WebClient}.
+	 * Creates a client that sends token requests with Nitro's default timeouts (5 seconds to connect, 30 seconds
+	 * between two reads), never following redirects.
 	 */
 	public NitroTokenResponseClient() {
 		this(new NitroReactiveTokenResponseClient());

@@ -2,16 +2,10 @@ package com.gonitro.spring.web;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Set;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.ClientRequest;
@@ -19,18 +13,22 @@ import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.ExchangeFunction;
 
-import com.gonitro.spring.http.RetryAfter;
 import com.gonitro.spring.http.TransportFailure;
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
+import com.gonitro.spring.web.NitroRequestPolicy.Attempt;
+import com.gonitro.spring.web.NitroRequestPolicy.Decision;
 
 /**
- * Authenticates requests for Nitro with the application's token and replays them when Nitro asks for it.
+ * Authenticates {@code WebClient} requests for Nitro with the application's token and replays them when Nitro asks
+ * for it.
  * <ul>
  * <li><b>The token stays home.</b> Only requests for Nitro's origin (scheme, host and port) get
  * {@code Authorization: Bearer <token>}; any other request leaves untouched, so a {@code WebClient} carrying this
- * filter can follow links to pre-signed file URLs safely.</li>
- * <li><b>401</b> (Nitro revokes every token when credentials are rotated): the token is evicted, a new one is
- * requested, and the request is replayed once. A second 401 is returned to the caller.</li>
+ * filter can follow links to pre-signed file URLs safely. The token is set on the native request as it is written,
+ * so it is never part of the {@code ClientRequest} that {@code WebClient} logs and keeps in its exceptions.</li>
+ * <li><b>401</b> (Nitro revokes every token when credentials are rotated): the token that was sent is retired,
+ * whether or not the request can be replayed; a new one is requested and the request is replayed once. A second 401
+ * is returned to the caller.</li>
  * <li><b>429</b>: the request is replayed, whatever its method, after the {@code Retry-After} Nitro states (seconds or
  * an HTTP date), or after a backoff when it states none.</li>
  * <li><b>5xx and lost connections</b>: only idempotent requests (GET, HEAD, PUT, DELETE) are replayed, after a backoff:
@@ -39,7 +37,8 @@ import com.gonitro.spring.oauth.NitroAccessTokenCache;
  * its method.</li>
  * </ul>
  * Replays after a 429, a 5xx or a lost connection are bounded by the {@link NitroRetryPolicy}: a number of attempts
- * and a total wait. When the next wait would exceed the budget, the last reply or error goes to the caller.
+ * and a total wait. When the next wait would exceed the budget, the last reply or error goes to the caller. A replay
+ * carries the token that is fresh when it is sent, not the one chosen before its wait.
  * <p>
  * <b>Which requests can be replayed.</b> Requests without a body; requests whose body is at most
  * {@link NitroRetryPolicy#maxReplayableBodySize()} bytes, which is kept in memory while the request is in flight
@@ -47,6 +46,11 @@ import com.gonitro.spring.oauth.NitroAccessTokenCache;
  * whose body inserter writes the same bytes each time it runs (such as one that reads a file). A larger body streamed
  * from a source that can be read only once ({@code InputStream}, a {@code Flux<DataBuffer>}) is not replayed: the
  * 401, 429 or 5xx reply is returned to the caller.
+ * <p>
+ * The {@code RestClient} twin is {@link NitroClientHttpRequestInterceptor}; both take their decisions from the same
+ * rules.
+ *
+ * @since 0.1.0
  */
 public final class NitroExchangeFilterFunction implements ExchangeFilterFunction {
 
@@ -56,18 +60,7 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 	 */
 	public static final String REPLAYABLE_BODY = NitroExchangeFilterFunction.class.getName() + ".REPLAYABLE_BODY";
 
-	private static final Log logger = LogFactory.getLog(NitroExchangeFilterFunction.class);
-
-	private static final Set<HttpMethod> IDEMPOTENT_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT,
-			HttpMethod.DELETE);
-
-	private final NitroAccessTokenCache tokenCache;
-
-	private final Origin nitroOrigin;
-
-	private final NitroRetryPolicy retryPolicy;
-
-	private Clock clock = Clock.systemUTC();
+	private final NitroRequestPolicy policy;
 
 	/**
 	 * Creates a filter for the Nitro API at the given base URL, with the {@linkplain NitroRetryPolicy#defaults()
@@ -88,13 +81,20 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 	 */
 	public NitroExchangeFilterFunction(NitroAccessTokenCache tokenCache, URI nitroBaseUrl,
 			NitroRetryPolicy retryPolicy) {
-		Assert.notNull(tokenCache, "'tokenCache' must not be null");
-		Assert.isTrue(nitroBaseUrl != null && nitroBaseUrl.getScheme() != null && nitroBaseUrl.getHost() != null,
-				"'nitroBaseUrl' must be an absolute URL");
-		Assert.notNull(retryPolicy, "'retryPolicy' must not be null");
-		this.tokenCache = tokenCache;
-		this.nitroOrigin = Origin.of(nitroBaseUrl);
-		this.retryPolicy = retryPolicy;
+		this(tokenCache, nitroBaseUrl, retryPolicy, NitroReplayListener.NONE);
+	}
+
+	/**
+	 * Creates a filter for the Nitro API at the given base URL that tells a listener about replays.
+	 * @param tokenCache the application's token cache
+	 * @param nitroBaseUrl the base URL of the Nitro API: only requests to its origin get the token
+	 * @param retryPolicy how throttled and failed requests are replayed
+	 * @param replayListener told about each replay, for metrics
+	 */
+	public NitroExchangeFilterFunction(NitroAccessTokenCache tokenCache, URI nitroBaseUrl,
+			NitroRetryPolicy retryPolicy, NitroReplayListener replayListener) {
+		this.policy = new NitroRequestPolicy(tokenCache, nitroBaseUrl, retryPolicy, replayListener,
+				Clock.systemUTC());
 	}
 
 	/**
@@ -103,130 +103,70 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 	 */
 	public void setClock(Clock clock) {
 		Assert.notNull(clock, "'clock' must not be null");
-		this.clock = clock;
+		this.policy.setClock(clock);
 	}
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		if (!this.nitroOrigin.matches(request.url())) {
+		if (!this.policy.isForNitro(request.url())) {
 			return next.exchange(request);
 		}
-		ReplayableRequest replayable = ReplayableRequest.of(request, this.retryPolicy.maxReplayableBodySize());
+		ReplayableRequest replayable = ReplayableRequest.of(request, this.policy.maxReplayableBodySize());
 		return send(replayable, next, Attempt.FIRST);
 	}
 
 	private Mono<ClientResponse> send(ReplayableRequest request, ExchangeFunction next, Attempt attempt) {
-		OAuth2AccessToken freshToken = this.tokenCache.freshAccessToken();
-		if (freshToken != null) {
-			return send(request, next, attempt, freshToken);
-		}
-		return this.tokenCache.accessToken().flatMap((token) -> send(request, next, attempt, token));
+		return this.policy.token()
+			.doOnError((ex) -> this.policy.ended(attempt, null))
+			.flatMap((token) -> next.exchange(request.withBearerToken(token.getTokenValue()))
+				.map(Exchanged::reply)
+				.onErrorResume((ex) -> TransportFailure.of(ex) != null, (ex) -> Mono.just(Exchanged.failure(ex)))
+				.flatMap((exchanged) -> (exchanged.reply() != null)
+						? afterReply(request, next, attempt, token, exchanged.reply())
+						: afterFailure(request, next, attempt, exchanged.failure())));
 	}
 
-	private Mono<ClientResponse> send(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
-			OAuth2AccessToken token) {
-		return next.exchange(request.withBearerToken(token.getTokenValue()))
-			.onErrorResume((ex) -> TransportFailure.of(ex) != null,
-					(ex) -> afterTransportFailure(request, next, attempt, ex))
-			.flatMap((response) -> afterResponse(request, next, attempt, token, response));
-	}
-
-	private Mono<ClientResponse> afterResponse(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
+	private Mono<ClientResponse> afterReply(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
 			OAuth2AccessToken token, ClientResponse response) {
-		int status = response.statusCode().value();
-		if (status == HttpStatus.UNAUTHORIZED.value() && !attempt.reauthenticated() && request.isReplayable()) {
-			this.tokenCache.evict(token);
-			log(request, "was rejected with 401: replaying it once with a new token");
-			return response.releaseBody().then(send(request, next, attempt.reauthenticate()));
-		}
-		if (status == HttpStatus.TOO_MANY_REQUESTS.value()) {
-			Duration retryAfter = RetryAfter.of(response.headers().asHttpHeaders(), this.clock);
-			return retryAfterWait(request, next, attempt, (retryAfter != null) ? retryAfter : backoff(attempt),
-					response, "was throttled (429)");
-		}
-		if (response.statusCode().is5xxServerError() && isIdempotent(request)) {
-			return retryAfterWait(request, next, attempt, backoff(attempt), response,
-					"failed with " + status + " on Nitro's side");
-		}
-		return Mono.just(response);
-	}
-
-	private Mono<ClientResponse> afterTransportFailure(ReplayableRequest request, ExchangeFunction next,
-			Attempt attempt, Throwable failure) {
-		TransportFailure kind = TransportFailure.of(failure);
-		boolean mayReplay = isIdempotent(request) || (kind != null && kind.requestNeverSent());
-		Duration wait = backoff(attempt);
-		if (!mayReplay || !request.isReplayable() || !attempt.mayWait(wait, this.retryPolicy)) {
-			return Mono.error(failure);
-		}
-		log(request, "got no reply (" + ((kind != null) ? kind.description() : failure) + "): replaying it in "
-				+ wait.toMillis() + " ms");
-		return Mono.delay(wait).then(send(request, next, attempt.next(wait)));
-	}
-
-	private Mono<ClientResponse> retryAfterWait(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
-			Duration wait, ClientResponse response, String reason) {
-		if (!request.isReplayable() || !attempt.mayWait(wait, this.retryPolicy)) {
+		ClientRequest original = request.request();
+		Decision decision = this.policy.afterReply(attempt, original.method(), original.url(),
+				response.statusCode().value(), response.headers().asHttpHeaders(), token, request.isReplayable());
+		if (!decision.isReplay()) {
+			this.policy.ended(attempt, decision);
 			return Mono.just(response);
 		}
-		log(request, reason + ": replaying it in " + wait.toMillis() + " ms");
-		return response.releaseBody().then(Mono.delay(wait)).then(send(request, next, attempt.next(wait)));
+		return response.releaseBody().then(replay(request, next, attempt, decision));
 	}
 
-	private Duration backoff(Attempt attempt) {
-		return this.retryPolicy.backoff(attempt.retries() + 1);
-	}
-
-	private static boolean isIdempotent(ReplayableRequest request) {
-		return IDEMPOTENT_METHODS.contains(request.request().method());
-	}
-
-	private static void log(ReplayableRequest request, String what) {
-		if (logger.isDebugEnabled()) {
-			ClientRequest original = request.request();
-			logger.debug("Nitro request " + original.method() + " " + original.url().getRawPath() + " " + what);
+	private Mono<ClientResponse> afterFailure(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
+			Throwable failure) {
+		ClientRequest original = request.request();
+		Decision decision = this.policy.afterFailure(attempt, original.method(), original.url(), failure,
+				request.isReplayable());
+		if (!decision.isReplay()) {
+			this.policy.ended(attempt, decision);
+			return Mono.error(failure);
 		}
+		return replay(request, next, attempt, decision);
+	}
+
+	private Mono<ClientResponse> replay(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
+			Decision decision) {
+		Mono<ClientResponse> replay = Mono.defer(() -> send(request, next, attempt.next(decision)));
+		return decision.delay().isZero() ? replay : Mono.delay(decision.delay()).then(replay);
 	}
 
 	/**
-	 * Where one request stands: how many retries it has had, how long it has waited, whether it was already
-	 * replayed after a 401.
+	 * What one exchange gave: a reply, or a transport failure.
 	 */
-	private record Attempt(int retries, Duration waited, boolean reauthenticated) {
+	private record Exchanged(@Nullable ClientResponse reply, @Nullable Throwable failure) {
 
-		static final Attempt FIRST = new Attempt(0, Duration.ZERO, false);
-
-		boolean mayWait(Duration wait, NitroRetryPolicy policy) {
-			return this.retries + 1 < policy.maxAttempts()
-					&& this.waited.plus(wait).compareTo(policy.maxTotalWait()) <= 0;
+		static Exchanged reply(ClientResponse reply) {
+			return new Exchanged(reply, null);
 		}
 
-		Attempt next(Duration wait) {
-			return new Attempt(this.retries + 1, this.waited.plus(wait), this.reauthenticated);
-		}
-
-		Attempt reauthenticate() {
-			return new Attempt(this.retries, this.waited, true);
-		}
-
-	}
-
-	private record Origin(String scheme, String host, int port) {
-
-		static Origin of(URI url) {
-			String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-			return new Origin(scheme, url.getHost().toLowerCase(Locale.ROOT), port(url.getPort(), scheme));
-		}
-
-		/** Compares without allocating: this runs for every request. */
-		boolean matches(URI url) {
-			String scheme = url.getScheme();
-			return scheme != null && scheme.equalsIgnoreCase(this.scheme) && this.host.equalsIgnoreCase(url.getHost())
-					&& this.port == port(url.getPort(), this.scheme);
-		}
-
-		private static int port(int port, String scheme) {
-			return (port != -1) ? port : ("https".equals(scheme) ? 443 : 80);
+		static Exchanged failure(Throwable failure) {
+			return new Exchanged(null, failure);
 		}
 
 	}

@@ -16,9 +16,13 @@ import org.springframework.util.Assert;
  * each further retry, with up to 25% random jitter
  * @param maxReplayableBodySize the largest request body, in bytes, that is kept in memory while the request is in
  * flight so that it can be replayed; requests with larger bodies are not replayed
+ * @since 0.1.0
  */
 public record NitroRetryPolicy(int maxAttempts, Duration maxTotalWait, Duration initialBackoff,
 		int maxReplayableBodySize) {
+
+	/** The longest backoff, however large the initial backoff and the number of retries: one day. */
+	private static final Duration MAX_BACKOFF = Duration.ofDays(1);
 
 	/**
 	 * Creates a policy.
@@ -53,7 +57,8 @@ public record NitroRetryPolicy(int maxAttempts, Duration maxTotalWait, Duration 
 	 * @return the wait, with jitter
 	 */
 	Duration backoff(int retry) {
-		long base = this.initialBackoff.toMillis() << Math.min(retry - 1, 16);
+		long initial = Math.min(this.initialBackoff.toMillis(), MAX_BACKOFF.toMillis());
+		long base = Math.min(initial << Math.min(retry - 1, 16), MAX_BACKOFF.toMillis());
 		long jitter = (base > 0) ? ThreadLocalRandom.current().nextLong(base / 4 + 1) : 0;
 		return Duration.ofMillis(base + jitter);
 	}

@@ -58,11 +58,13 @@ final class ReplayableRequest {
 	}
 
 	/**
-	 * Returns the request to send now, with the given Bearer token.
+	 * Returns the request to send now, with the given Bearer token. The token is set on the native request only,
+	 * as it is written: it is never part of the {@code ClientRequest}'s headers, which {@code WebClient} logs
+	 * (with {@code spring.http.codecs.log-request-details}) and keeps in its exceptions.
 	 */
 	ClientRequest withBearerToken(String token) {
 		ClientRequest.Builder builder = ClientRequest.from(this.request)
-			.headers((headers) -> headers.setBearerAuth(token));
+			.httpRequest((nativeRequest) -> nativeRequest.getHeaders().setBearerAuth(token));
 		if (this.alwaysReplayable) {
 			return builder.build();
 		}

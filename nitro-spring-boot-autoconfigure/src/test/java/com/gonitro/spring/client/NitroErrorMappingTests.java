@@ -1,6 +1,5 @@
 package com.gonitro.spring.client;
 
-import java.net.URI;
 import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -12,19 +11,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
-import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
 import com.gonitro.spring.pdf.model.PdfInput;
 import com.gonitro.spring.pdf.model.PdfRequest;
 import com.gonitro.spring.sign.ReactiveNitroSignClient;
 import com.gonitro.spring.test.NitroWireMock;
-import com.gonitro.spring.web.NitroExchangeFilterFunction;
 import com.gonitro.spring.web.NitroRetryPolicy;
+import com.gonitro.spring.NitroClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -52,15 +47,9 @@ class NitroErrorMappingTests {
 	@BeforeEach
 	void createClients() {
 		NitroWireMock.stubToken(nitro, "token", 86400);
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(() -> NitroClientRegistration.create(
-				NitroWireMock.CLIENT_ID, NitroWireMock.CLIENT_SECRET, NitroWireMock.tokenUri(nitro)),
-				new NitroReactiveTokenResponseClient());
-		WebClient webClient = WebClient.builder()
-			.baseUrl(nitro.baseUrl())
-			.filter(new NitroExchangeFilterFunction(cache, URI.create(nitro.baseUrl()), NitroRetryPolicy.none()))
-			.build();
-		this.sign = new ReactiveNitroSignClient(webClient);
-		this.pdf = new ReactiveNitroPdfClient(webClient);
+		NitroClient clients = NitroWireMock.client(nitro).retryPolicy(NitroRetryPolicy.none()).build();
+		this.sign = clients.reactiveSign();
+		this.pdf = clients.reactivePdf();
 	}
 
 	@AfterEach
@@ -158,13 +147,11 @@ class NitroErrorMappingTests {
 
 	@Test
 	void noReplyIsAConnectionException() {
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(() -> NitroClientRegistration.create(
-				NitroWireMock.CLIENT_ID, NitroWireMock.CLIENT_SECRET, NitroWireMock.tokenUri(nitro)),
-				new NitroReactiveTokenResponseClient());
-		ReactiveNitroSignClient unreachable = new ReactiveNitroSignClient(WebClient.builder()
+		ReactiveNitroSignClient unreachable = NitroWireMock.client(nitro)
 			.baseUrl("http://127.0.0.1:1")
-			.filter(new NitroExchangeFilterFunction(cache, URI.create("http://127.0.0.1:1"), NitroRetryPolicy.none()))
-			.build());
+			.retryPolicy(NitroRetryPolicy.none())
+			.build()
+			.reactiveSign();
 
 		assertThatExceptionOfType(NitroConnectionException.class)
 			.isThrownBy(() -> unreachable.getEnvelope("e1").block())

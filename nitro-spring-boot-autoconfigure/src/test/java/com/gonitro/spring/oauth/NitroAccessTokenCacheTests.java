@@ -111,7 +111,7 @@ class NitroAccessTokenCacheTests {
 	}
 
 	@Test
-	void failedTokenRequestFailsTheCallerAndTheNextCallTriesAgain() {
+	void failedTokenRequestFailsTheCallerAndTheFirstCallAfterTheBackOffTriesAgain() {
 		nitro.stubFor(NitroWireMock.tokenRequest()
 			.inScenario("recovery")
 			.whenScenarioStateIs(Scenario.STARTED)
@@ -126,6 +126,10 @@ class NitroAccessTokenCacheTests {
 
 		assertThatExceptionOfType(NitroTokenException.class).isThrownBy(this::token)
 			.withMessageContaining("server_error: try later");
+		assertThatExceptionOfType(NitroTokenException.class).isThrownBy(this::token)
+			.withMessageContaining("server_error: try later")
+			.satisfies((ex) -> assertThat(ex.getBackedOffUntil()).isNotNull());
+		this.clock.advance(Duration.ofSeconds(1));
 		assertThat(token()).isEqualTo("after-failure");
 		assertThat(tokenRequestCount()).isEqualTo(2);
 	}
@@ -147,10 +151,7 @@ class NitroAccessTokenCacheTests {
 	}
 
 	private NitroAccessTokenCache cache() {
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(
-				() -> NitroClientRegistration.create(NitroWireMock.CLIENT_ID, NitroWireMock.CLIENT_SECRET,
-						NitroWireMock.tokenUri(nitro)),
-				new NitroReactiveTokenResponseClient());
+		NitroAccessTokenCache cache = NitroWireMock.client(nitro).buildTokenCache();
 		cache.setClock(this.clock);
 		return cache;
 	}

@@ -88,7 +88,7 @@ class NitroTokenResponseClientTests {
 	@Test
 	void replyWithoutUsableExpiresInGetsTheDefaultLifetime() {
 		this.reactiveClient.setDefaultExpiresIn(Duration.ofMinutes(20));
-		replyWith(200, "{\"accessToken\":\"token-without-expiry\",\"tokenType\":\"Bearer\",\"expiresIn\":0}");
+		replyWith(200, "{\"accessToken\":\"token-without-expiry\",\"tokenType\":\"Bearer\",\"expiresIn\":\"soon\"}");
 
 		OAuth2AccessToken token = this.blockingClient.getTokenResponse(grantRequest()).getAccessToken();
 

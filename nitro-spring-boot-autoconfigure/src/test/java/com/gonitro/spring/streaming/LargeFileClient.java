@@ -1,19 +1,12 @@
 package com.gonitro.spring.streaming;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.springframework.web.reactive.function.client.WebClient;
-
 import com.gonitro.spring.client.FileContent;
-import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.sign.NitroSignClient;
-import com.gonitro.spring.sign.ReactiveNitroSignClient;
 import com.gonitro.spring.sign.model.DocumentMetadata;
-import com.gonitro.spring.web.NitroExchangeFilterFunction;
+import com.gonitro.spring.NitroClient;
 
 /**
  * Run in a JVM whose heap is smaller than the file: uploads a file as a document and downloads a sealed envelope
@@ -43,14 +36,12 @@ public final class LargeFileClient {
 		String baseUrl = args[0];
 		Path upload = Path.of(args[1]);
 		Path download = Path.of(args[2]);
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(
-				() -> NitroClientRegistration.create("id", "secret", baseUrl + "/oauth/token"),
-				new NitroReactiveTokenResponseClient());
-		WebClient webClient = WebClient.builder()
+		NitroSignClient sign = NitroClient.builder()
+			.credentials("id", "secret")
+			.tokenUri(baseUrl + "/oauth/token")
 			.baseUrl(baseUrl)
-			.filter(new NitroExchangeFilterFunction(cache, URI.create(baseUrl)))
-			.build();
-		NitroSignClient sign = new NitroSignClient(new ReactiveNitroSignClient(webClient));
+			.build()
+			.sign();
 
 		sign.uploadDocument("envelope-1", DocumentMetadata.pdf("large.pdf"), FileContent.of(upload));
 		sign.downloadSealedEnvelope("envelope-1", download);

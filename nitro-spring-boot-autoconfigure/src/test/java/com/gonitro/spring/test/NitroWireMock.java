@@ -1,6 +1,5 @@
 package com.gonitro.spring.test;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +13,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
-import com.gonitro.spring.web.NitroExchangeFilterFunction;
+import com.gonitro.spring.NitroClient;
+import com.gonitro.spring.NitroClientBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -95,17 +92,22 @@ public final class NitroWireMock {
 	}
 
 	/**
+	 * A builder of Nitro clients against the given server, with the test credentials: the library's one entry
+	 * point, as the starter uses it.
+	 */
+	public static NitroClientBuilder client(WireMockExtension server) {
+		return NitroClient.builder()
+			.credentials(CLIENT_ID, CLIENT_SECRET)
+			.tokenUri(tokenUri(server))
+			.baseUrl(server.baseUrl());
+	}
+
+	/**
 	 * A {@code WebClient} wired as the starter wires {@code nitroWebClient}, against the given server: a token
 	 * cache and the Nitro filter with its default retry policy.
 	 */
 	public static WebClient nitroWebClient(WireMockExtension server) {
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(
-				() -> NitroClientRegistration.create(CLIENT_ID, CLIENT_SECRET, tokenUri(server)),
-				new NitroReactiveTokenResponseClient());
-		return WebClient.builder()
-			.baseUrl(server.baseUrl())
-			.filter(new NitroExchangeFilterFunction(cache, URI.create(server.baseUrl())))
-			.build();
+		return client(server).build().webClient();
 	}
 
 	/** A JSON reply. */

@@ -34,8 +34,6 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.test.NitroWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -368,17 +366,12 @@ class NitroExchangeFilterFunctionReplayTests {
 		return webClient(policy, new ReactorClientHttpConnector());
 	}
 
-	private WebClient webClient(NitroRetryPolicy policy, ClientHttpConnector connector) {
-		return WebClient.builder()
-			.clientConnector(connector)
-			.baseUrl(nitro.baseUrl())
-			.filter(new NitroExchangeFilterFunction(tokenCache(), URI.create(nitro.baseUrl()), policy))
-			.build();
+	private static NitroAccessTokenCache tokenCache() {
+		return NitroWireMock.client(nitro).buildTokenCache();
 	}
 
-	private static NitroAccessTokenCache tokenCache() {
-		return new NitroAccessTokenCache(() -> NitroClientRegistration.create(NitroWireMock.CLIENT_ID,
-				NitroWireMock.CLIENT_SECRET, NitroWireMock.tokenUri(nitro)), new NitroReactiveTokenResponseClient());
+	private WebClient webClient(NitroRetryPolicy policy, ClientHttpConnector connector) {
+		return NitroWireMock.client(nitro).retryPolicy(policy).clientHttpConnector(connector).buildWebClient();
 	}
 
 	record Envelope(String name, String mode) {

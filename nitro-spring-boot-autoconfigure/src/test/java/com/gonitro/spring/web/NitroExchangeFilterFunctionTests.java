@@ -1,6 +1,5 @@
 package com.gonitro.spring.web;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,8 +12,6 @@ import reactor.core.publisher.Flux;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.test.MutableClock;
 import com.gonitro.spring.test.NitroWireMock;
 
@@ -119,15 +116,11 @@ class NitroExchangeFilterFunctionTests {
 	}
 
 	private static NitroAccessTokenCache tokenCache() {
-		return new NitroAccessTokenCache(() -> NitroClientRegistration.create(NitroWireMock.CLIENT_ID,
-				NitroWireMock.CLIENT_SECRET, NitroWireMock.tokenUri(nitro)), new NitroReactiveTokenResponseClient());
+		return NitroWireMock.client(nitro).buildTokenCache();
 	}
 
 	private static WebClient webClient(String baseUrl, NitroAccessTokenCache cache) {
-		return WebClient.builder()
-			.baseUrl(baseUrl)
-			.filter(new NitroExchangeFilterFunction(cache, URI.create(baseUrl)))
-			.build();
+		return NitroWireMock.client(nitro).baseUrl(baseUrl).tokenCache(cache).buildWebClient();
 	}
 
 }

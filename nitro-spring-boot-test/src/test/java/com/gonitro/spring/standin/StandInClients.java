@@ -1,22 +1,23 @@
 package com.gonitro.spring.standin;
 
-import java.net.URI;
 import java.time.Duration;
 
-import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunctions;
+import org.springframework.web.reactive.function.client.ExchangeStrategies;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.gonitro.spring.NitroClient;
+import com.gonitro.spring.client.NitroJson;
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.pdf.NitroPdfClient;
 import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
 import com.gonitro.spring.sign.NitroSignClient;
 import com.gonitro.spring.sign.ReactiveNitroSignClient;
-import com.gonitro.spring.web.NitroExchangeFilterFunction;
 
 /**
- * The starter's clients, assembled by hand (as an application without Boot would) for a stand-in, with an
+ * The starter's clients, built with the library's builder as an application without Boot would, with an
  * {@link OpenApiRecorder} innermost so that it sees every reply, retried ones included.
  */
 final class StandInClients {
@@ -32,11 +33,19 @@ final class StandInClients {
 	StandInClients(NitroStandIn standIn) {
 		this.standIn = standIn;
 		this.recorder = new OpenApiRecorder(standIn.baseUrl());
-		this.tokens = new NitroAccessTokenCache(
-				() -> NitroClientRegistration.create(standIn.clientId(), standIn.clientSecret(), standIn.tokenUri()),
-				new NitroReactiveTokenResponseClient());
-		ExchangeFilterFunction nitro = new NitroExchangeFilterFunction(this.tokens, URI.create(standIn.baseUrl()));
-		this.webClient = WebClient.builder().baseUrl(standIn.baseUrl()).filter(nitro).filter(this.recorder).build();
+		// The recorder wraps the exchange itself, so that it sits inside the Nitro filter; an exchange function
+		// carries its own codecs, so it gets the typed clients' JSON settings here.
+		ExchangeFunction recorded = ExchangeFunctions
+			.create(new ReactorClientHttpConnector(), ExchangeStrategies.builder().codecs(NitroJson::configure).build())
+			.filter(this.recorder);
+		NitroClient clients = NitroClient.builder()
+			.credentials(standIn.clientId(), standIn.clientSecret())
+			.tokenUri(standIn.tokenUri())
+			.baseUrl(standIn.baseUrl())
+			.webClientBuilder(WebClient.builder().exchangeFunction(recorded))
+			.build();
+		this.tokens = clients.tokenCache();
+		this.webClient = clients.webClient();
 	}
 
 	ReactiveNitroSignClient reactiveSign() {

@@ -27,9 +27,9 @@ class ConversionsController {
 			MediaType.valueOf("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), "png",
 			MediaType.IMAGE_PNG, "jpeg", MediaType.IMAGE_JPEG);
 
-	private final NitroClients nitro;
+	private final AvailableNitroClients nitro;
 
-	ConversionsController(NitroClients nitro) {
+	ConversionsController(AvailableNitroClients nitro) {
 		this.nitro = nitro;
 	}
 

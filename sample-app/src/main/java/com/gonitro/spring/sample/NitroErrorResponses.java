@@ -17,7 +17,7 @@ import com.gonitro.spring.client.NitroApiException;
 import com.gonitro.spring.client.NitroException;
 import com.gonitro.spring.client.NitroTimeoutException;
 import com.gonitro.spring.oauth.NitroTokenException;
-import com.gonitro.spring.sample.NitroClients.NitroNotConfiguredException;
+import com.gonitro.spring.sample.AvailableNitroClients.NitroNotConfiguredException;
 import com.gonitro.spring.sample.SignatureRequestsController.NotSealedException;
 import com.gonitro.spring.sign.NitroDocumentFailedException;
 

@@ -37,9 +37,9 @@ class SignatureRequestsController {
 	/** Where the signature goes on the last page: [x, y, w, h] in points from the top-left corner. */
 	private static final BoundingBox SIGNATURE_BOX = BoundingBox.of(72, 640, 220, 50);
 
-	private final NitroClients nitro;
+	private final AvailableNitroClients nitro;
 
-	SignatureRequestsController(NitroClients nitro) {
+	SignatureRequestsController(AvailableNitroClients nitro) {
 		this.nitro = nitro;
 	}
 

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One or more {@code nitro.*} properties are wrong. Each {@link Problem} names the property, says what is
  * wrong and how to fix it. Secret values are never part of the message.
+ *
+ * @since 0.1.0
  */
 public class InvalidNitroPropertiesException extends IllegalStateException {
 
@@ -50,6 +52,11 @@ public class InvalidNitroPropertiesException extends IllegalStateException {
 					howToSupply(property));
 		}
 
+		static Problem missingCredentials(String prefix) {
+			return new Problem(prefix + ".client-id", "'" + prefix + ".client-id' and '" + prefix
+					+ ".client-secret' are not set: Nitro needs both.", howToSupply(prefix + ".client-secret"));
+		}
+
 		static Problem blankCredential(String property) {
 			return new Problem(property, "'" + property + "' is set but blank.", howToSupply(property));
 		}
@@ -62,12 +69,45 @@ public class InvalidNitroPropertiesException extends IllegalStateException {
 							+ "application (Settings → API), or remove it to use the default " + defaultValue + ".");
 		}
 
+		static Problem unresolvedPlaceholder(String property, String placeholder) {
+			return new Problem(property, "'" + property + "' holds the placeholder ${" + placeholder
+					+ "}, which is not set anywhere: its text would be sent to Nitro as the credential.",
+					"Make '" + placeholder + "' available where Spring Boot looks for it (an environment variable, a "
+							+ "-D system property, a file imported with spring.config.import, a mounted secret "
+							+ "imported with 'spring.config.import=configtree:/path/to/mount/', Spring Cloud Vault), "
+							+ "or give the placeholder a default (${" + placeholder + ":…}).");
+		}
+
+		static Problem insecureHttp(String property, String value) {
+			return new Problem(property, "'" + property + "' uses plain http for a host other than this machine ('"
+					+ withoutUserInfo(value) + "'): the client secret or the access token would cross the network "
+					+ "unencrypted.",
+					"Use https, or, if something on the way adds TLS (a service-mesh egress, for example), set "
+							+ "nitro.allow-insecure-http=true.");
+		}
+
+		static Problem invalidApplicationName(String name) {
+			return new Problem("nitro.applications." + name, "'" + name + "' is not a valid Nitro application name: "
+					+ "names are lowercase letters, digits and '-', at most 64 characters, and 'default' and "
+					+ "'tenant' are reserved.", "Rename the application under nitro.applications.");
+		}
+
+		static Problem tooManyApplications(int count) {
+			return new Problem("nitro.applications", "Nitro allows at most 25 API applications per organisation, "
+					+ "but " + count + " are configured.", "Remove the applications you do not use.");
+		}
+
 		static Problem tooSmall(String property, String value, String minimum) {
 			return new Problem(property, "'" + property + "' must be at least " + minimum + ", but is " + value + ".",
 					"Set '" + property + "' to " + minimum + " or more, or remove it to use the default.");
 		}
 
 		private static String howToSupply(String property) {
+			if (property.startsWith("nitro.applications.")) {
+				return "Supply '" + property + "' from where your secrets live (an environment variable, a mounted "
+						+ "secret imported with 'spring.config.import=configtree:/path/to/mount/', Spring Cloud "
+						+ "Vault), or remove the application from nitro.applications.";
+			}
 			String file = property.replace('.', '/');
 			String variable = property.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
 			return "Supply '" + property + "' from where your secrets live, for example: the environment variable "

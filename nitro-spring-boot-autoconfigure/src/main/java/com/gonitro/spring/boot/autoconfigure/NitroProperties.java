@@ -1,36 +1,26 @@
 package com.gonitro.spring.boot.autoconfigure;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
+
+import com.gonitro.spring.NitroClient;
 
 /**
  * Configuration of the Nitro client ({@code nitro.*}). The client ID and secret come from the application
- * created in the Nitro Admin Portal (Settings → API). Setting neither leaves Nitro unconfigured; setting only one
- * fails at start-up.
+ * created in the Nitro Admin Portal (Settings → API). Setting neither leaves the top-level application unconfigured;
+ * setting only one fails at start-up. Further applications are configured under {@code nitro.applications.<name>}.
+ *
+ * @since 0.1.0
  */
 @ConfigurationProperties("nitro")
 public class NitroProperties implements InitializingBean {
-
-	/**
-	 * The default token endpoint.
-	 */
-	public static final String DEFAULT_TOKEN_URI = "https://api.gonitro.dev/oauth/token";
-
-	/**
-	 * The default base URL of the Nitro API.
-	 */
-	public static final String DEFAULT_BASE_URL = "https://api.gonitro.dev";
 
 	/**
 	 * Whether to configure the Nitro client when credentials are present.
@@ -50,25 +40,32 @@ public class NitroProperties implements InitializingBean {
 	private @Nullable String clientSecret;
 
 	/**
-	 * OAuth 2.0 token endpoint of the Nitro application, as shown in the Nitro Admin Portal.
+	 * OAuth 2.0 token endpoint of the Nitro application, as shown in the Nitro Admin Portal. The client secret is
+	 * sent only there, and redirects are never followed.
 	 */
-	private String tokenUri = DEFAULT_TOKEN_URI;
+	private String tokenUri = NitroClient.DEFAULT_TOKEN_URI;
 
 	/**
 	 * Base URL of the Nitro API. Only requests to this origin (scheme, host and port) carry the access token.
 	 */
-	private String baseUrl = DEFAULT_BASE_URL;
+	private String baseUrl = NitroClient.DEFAULT_BASE_URL;
+
+	/**
+	 * Whether the token URI and base URL may use plain http:// for a host other than localhost, for example behind
+	 * a service-mesh egress that adds TLS. Without it, such URIs fail at start-up; with it, a warning is logged.
+	 */
+	private boolean allowInsecureHttp;
 
 	/**
 	 * Longest wait for a connection to Nitro, for token requests and API calls alike.
 	 */
-	private Duration connectTimeout = Duration.ofSeconds(5);
+	private Duration connectTimeout = NitroClient.DEFAULT_CONNECT_TIMEOUT;
 
 	/**
 	 * Longest wait for Nitro's reply (the longest silence between two reads), for token requests and API calls
-	 * alike.
+	 * alike. A token request as a whole takes at most the connect and read timeouts together.
 	 */
-	private Duration readTimeout = Duration.ofSeconds(30);
+	private Duration readTimeout = NitroClient.DEFAULT_READ_TIMEOUT;
 
 	/**
 	 * Longest time before its expiry that a token is renewed: a token is reused until it comes within
@@ -77,7 +74,7 @@ public class NitroProperties implements InitializingBean {
 	private Duration tokenRefreshSkew = Duration.ofSeconds(60);
 
 	/**
-	 * Lifetime assumed for a token whose reply states no usable expiresIn.
+	 * Lifetime assumed for a token whose reply states no expiresIn, or one that cannot be read.
 	 */
 	private Duration tokenDefaultLifetime = Duration.ofHours(1);
 
@@ -86,6 +83,14 @@ public class NitroProperties implements InitializingBean {
 	private final Sign sign = new Sign();
 
 	private final Pdf pdf = new Pdf();
+
+	/**
+	 * Further Nitro applications, by name (lowercase letters, digits and '-'; at most 25). Each has its own
+	 * credentials and token, and inherits the settings it does not set.
+	 */
+	private final Map<String, Application> applications = new LinkedHashMap<>();
+
+	private final Tenants tenants = new Tenants();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -125,6 +130,14 @@ public class NitroProperties implements InitializingBean {
 
 	public void setBaseUrl(String baseUrl) {
 		this.baseUrl = baseUrl.strip();
+	}
+
+	public boolean isAllowInsecureHttp() {
+		return this.allowInsecureHttp;
+	}
+
+	public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+		this.allowInsecureHttp = allowInsecureHttp;
 	}
 
 	public Duration getConnectTimeout() {
@@ -171,87 +184,35 @@ public class NitroProperties implements InitializingBean {
 		return this.pdf;
 	}
 
+	public Map<String, Application> getApplications() {
+		return this.applications;
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
+	}
+
+	/**
+	 * Whether the top-level application is configured: its client ID or secret is set.
+	 * @return whether there is a top-level application
+	 */
+	public boolean hasDefaultApplication() {
+		return this.clientId != null || this.clientSecret != null;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
 		validate();
 	}
 
 	/**
-	 * Checks that the credentials are both present and not blank, and that the URIs are absolute http(s) URIs.
+	 * Checks every property: credentials present, not blank and free of unresolved placeholders; URIs absolute,
+	 * and https unless they point to this machine or plain http is allowed; durations and sizes in range;
+	 * application names well formed.
 	 * @throws InvalidNitroPropertiesException naming every property that is wrong
 	 */
 	public void validate() {
-		List<InvalidNitroPropertiesException.Problem> problems = new ArrayList<>();
-		checkCredential("nitro.client-id", this.clientId, "nitro.client-secret", this.clientSecret, problems);
-		checkCredential("nitro.client-secret", this.clientSecret, "nitro.client-id", this.clientId, problems);
-		checkHttpUri("nitro.token-uri", this.tokenUri, DEFAULT_TOKEN_URI, problems);
-		checkHttpUri("nitro.base-url", this.baseUrl, DEFAULT_BASE_URL, problems);
-		checkAtLeast("nitro.connect-timeout", this.connectTimeout, Duration.ofMillis(1), problems);
-		checkAtLeast("nitro.read-timeout", this.readTimeout, Duration.ofMillis(1), problems);
-		checkAtLeast("nitro.token-refresh-skew", this.tokenRefreshSkew, Duration.ZERO, problems);
-		checkAtLeast("nitro.token-default-lifetime", this.tokenDefaultLifetime, Duration.ofSeconds(1), problems);
-		checkAtLeast("nitro.retry.max-total-wait", this.retry.maxTotalWait, Duration.ZERO, problems);
-		checkAtLeast("nitro.retry.initial-backoff", this.retry.initialBackoff, Duration.ZERO, problems);
-		checkAtLeast("nitro.sign.document-upload-timeout", this.sign.documentUploadTimeout, Duration.ofSeconds(1),
-				problems);
-		checkAtLeast("nitro.pdf.job-timeout", this.pdf.jobTimeout, Duration.ofSeconds(1), problems);
-		if (this.retry.maxAttempts < 1) {
-			problems.add(InvalidNitroPropertiesException.Problem.tooSmall("nitro.retry.max-attempts",
-					String.valueOf(this.retry.maxAttempts), "1"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidNitroPropertiesException(problems);
-		}
-	}
-
-	private static void checkCredential(String name, @Nullable String value, String otherName,
-			@Nullable String otherValue, List<InvalidNitroPropertiesException.Problem> problems) {
-		if (value == null && otherValue != null) {
-			problems.add(InvalidNitroPropertiesException.Problem.missingCredential(name, otherName));
-		}
-		else if (value != null && value.isBlank()) {
-			problems.add(InvalidNitroPropertiesException.Problem.blankCredential(name));
-		}
-	}
-
-	private static void checkHttpUri(String name, @Nullable String value, String example,
-			List<InvalidNitroPropertiesException.Problem> problems) {
-		if (!isAbsoluteHttpUri(value)) {
-			problems.add(InvalidNitroPropertiesException.Problem.invalidUri(name, value, example));
-		}
-	}
-
-	private static void checkAtLeast(String name, Duration value, Duration minimum,
-			List<InvalidNitroPropertiesException.Problem> problems) {
-		if (value.compareTo(minimum) < 0) {
-			problems.add(InvalidNitroPropertiesException.Problem.tooSmall(name, readable(value), readable(minimum)));
-		}
-	}
-
-	private static String readable(Duration duration) {
-		if (duration.isZero()) {
-			return "0s";
-		}
-		for (ChronoUnit unit : new ChronoUnit[] { ChronoUnit.HOURS, ChronoUnit.MINUTES, ChronoUnit.SECONDS }) {
-			if (duration.toMillis() % unit.getDuration().toMillis() == 0) {
-				return DurationStyle.SIMPLE.print(duration, unit);
-			}
-		}
-		return DurationStyle.SIMPLE.print(duration, ChronoUnit.MILLIS);
-	}
-
-	private static boolean isAbsoluteHttpUri(@Nullable String value) {
-		if (value == null) {
-			return false;
-		}
-		try {
-			URI uri = new URI(value);
-			String scheme = uri.getScheme();
-			return ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) && uri.getHost() != null;
-		}
-		catch (URISyntaxException ex) {
-			return false;
-		}
+		NitroPropertiesValidator.validate(this);
 	}
 
 	/**
@@ -355,11 +316,204 @@ public class NitroProperties implements InitializingBean {
 
 	}
 
+	/**
+	 * A further Nitro application. What it does not set, it inherits from the top-level settings.
+	 */
+	public static class Application {
+
+		/**
+		 * Client ID of the application, as shown in the Nitro Admin Portal (Settings → API).
+		 */
+		private @Nullable String clientId;
+
+		/**
+		 * Client secret of the application; supply it from a secret store.
+		 */
+		private @Nullable String clientSecret;
+
+		/**
+		 * Token endpoint of the application. Inherits nitro.token-uri.
+		 */
+		private @Nullable String tokenUri;
+
+		/**
+		 * Base URL of the Nitro API for the application. Inherits nitro.base-url.
+		 */
+		private @Nullable String baseUrl;
+
+		/**
+		 * Longest wait for a connection. Inherits nitro.connect-timeout.
+		 */
+		private @Nullable Duration connectTimeout;
+
+		/**
+		 * Longest wait between two reads of a reply. Inherits nitro.read-timeout.
+		 */
+		private @Nullable Duration readTimeout;
+
+		private final ApplicationRetry retry = new ApplicationRetry();
+
+		public @Nullable String getClientId() {
+			return this.clientId;
+		}
+
+		public void setClientId(@Nullable String clientId) {
+			this.clientId = clientId;
+		}
+
+		public @Nullable String getClientSecret() {
+			return this.clientSecret;
+		}
+
+		public void setClientSecret(@Nullable String clientSecret) {
+			this.clientSecret = clientSecret;
+		}
+
+		public @Nullable String getTokenUri() {
+			return this.tokenUri;
+		}
+
+		public void setTokenUri(@Nullable String tokenUri) {
+			this.tokenUri = (tokenUri != null) ? tokenUri.strip() : null;
+		}
+
+		public @Nullable String getBaseUrl() {
+			return this.baseUrl;
+		}
+
+		public void setBaseUrl(@Nullable String baseUrl) {
+			this.baseUrl = (baseUrl != null) ? baseUrl.strip() : null;
+		}
+
+		public @Nullable Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(@Nullable Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public @Nullable Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(@Nullable Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public ApplicationRetry getRetry() {
+			return this.retry;
+		}
+
+		@Override
+		public String toString() {
+			return "Application[clientId=" + this.clientId + ", clientSecret="
+					+ ((this.clientSecret != null) ? "******" : null) + "]";
+		}
+
+	}
+
+	/**
+	 * How a further application's requests are replayed. What it does not set, it inherits from nitro.retry.
+	 */
+	public static class ApplicationRetry {
+
+		/**
+		 * Most times one request is sent after a 429, a 5xx or a lost connection. Inherits
+		 * nitro.retry.max-attempts.
+		 */
+		private @Nullable Integer maxAttempts;
+
+		/**
+		 * Most time spent waiting between the attempts of one request. Inherits nitro.retry.max-total-wait.
+		 */
+		private @Nullable Duration maxTotalWait;
+
+		/**
+		 * Wait before the first retry when Nitro states no Retry-After. Inherits nitro.retry.initial-backoff.
+		 */
+		private @Nullable Duration initialBackoff;
+
+		/**
+		 * Largest request body kept so that a request can be replayed. Inherits
+		 * nitro.retry.max-replayable-body-size.
+		 */
+		private @Nullable DataSize maxReplayableBodySize;
+
+		public @Nullable Integer getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public @Nullable Duration getMaxTotalWait() {
+			return this.maxTotalWait;
+		}
+
+		public void setMaxTotalWait(@Nullable Duration maxTotalWait) {
+			this.maxTotalWait = maxTotalWait;
+		}
+
+		public @Nullable Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(@Nullable Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public @Nullable DataSize getMaxReplayableBodySize() {
+			return this.maxReplayableBodySize;
+		}
+
+		public void setMaxReplayableBodySize(@Nullable DataSize maxReplayableBodySize) {
+			this.maxReplayableBodySize = maxReplayableBodySize;
+		}
+
+	}
+
+	/**
+	 * The clients of tenants' applications, whose credentials the application supplies at run time
+	 * ({@code NitroClients.forCredentials}).
+	 */
+	public static class Tenants {
+
+		/**
+		 * Most tenants whose clients and token are kept; beyond, the least recently used are forgotten (and request
+		 * a new token on their next call).
+		 */
+		private int maxSize = 1000;
+
+		/**
+		 * How long a tenant's clients and token are kept without a call.
+		 */
+		private Duration idleExpiry = Duration.ofHours(1);
+
+		public int getMaxSize() {
+			return this.maxSize;
+		}
+
+		public void setMaxSize(int maxSize) {
+			this.maxSize = maxSize;
+		}
+
+		public Duration getIdleExpiry() {
+			return this.idleExpiry;
+		}
+
+		public void setIdleExpiry(Duration idleExpiry) {
+			this.idleExpiry = idleExpiry;
+		}
+
+	}
+
 	@Override
 	public String toString() {
 		return "NitroProperties[enabled=" + this.enabled + ", clientId=" + this.clientId + ", clientSecret="
 				+ ((this.clientSecret != null) ? "******" : null) + ", tokenUri=" + this.tokenUri + ", baseUrl="
-				+ this.baseUrl + "]";
+				+ this.baseUrl + ", applications=" + this.applications.keySet() + "]";
 	}
 
 }

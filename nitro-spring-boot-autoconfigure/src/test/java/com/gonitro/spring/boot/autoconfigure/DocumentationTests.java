@@ -38,7 +38,7 @@ class DocumentationTests {
 		Map<String, List<String>> documented = table(DOCS.resolve("configuration.md"));
 		Map<String, List<String>> generated = new TreeMap<>();
 		NitroConfigurationMetadataTests.nitroMetadata().forEach((name, property) -> generated.put(name, List.of(
-				"`" + ClassUtils.getShortName(property.getType()) + "`",
+				"`" + shortType(property.getType()) + "`",
 				(property.getDefaultValue() != null) ? "`" + property.getDefaultValue() + "`" : "",
 				property.getDescription())));
 
@@ -106,6 +106,14 @@ class DocumentationTests {
 				assertThat(troubleshooting).contains("`" + field.get(null) + "`");
 			}
 		}
+	}
+
+	/** A type as the reference shows it: {@code Duration}, {@code Map<String, NitroProperties.Application>}. */
+	private static String shortType(String type) {
+		return java.util.regex.Pattern.compile("[\\w.$]+")
+			.matcher(type)
+			.replaceAll((match) -> ClassUtils.getShortName(match.group()))
+			.replace(",", ", ");
 	}
 
 	/** The rows of the first Markdown table whose first cell is a {@code nitro.*} property: name to other cells. */

@@ -29,13 +29,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
 import com.gonitro.spring.oauth.NitroAuthorizedClientManager;
-import com.gonitro.spring.oauth.NitroClientRegistration;
 import com.gonitro.spring.oauth.NitroReactiveAuthorizedClientManager;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.pdf.NitroPdfClient;
 import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
 import com.gonitro.spring.sign.NitroSignClient;
 import com.gonitro.spring.sign.ReactiveNitroSignClient;
+import com.gonitro.spring.NitroClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -338,9 +337,10 @@ class NitroAutoConfigurationTests {
 
 		@Bean
 		NitroAccessTokenCache myTokenCache() {
-			return new NitroAccessTokenCache(
-					() -> NitroClientRegistration.create("id", "secret", "https://nitro.example.org/oauth/token"),
-					new NitroReactiveTokenResponseClient());
+			return NitroClient.builder()
+				.credentials("id", "secret")
+				.tokenUri("https://nitro.example.org/oauth/token")
+				.buildTokenCache();
 		}
 
 	}

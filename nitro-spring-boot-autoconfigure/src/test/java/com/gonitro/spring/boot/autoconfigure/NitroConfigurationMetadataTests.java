@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
+import com.gonitro.spring.NitroClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,8 +37,8 @@ class NitroConfigurationMetadataTests {
 	void defaultsAreDocumented() throws IOException {
 		Map<String, ConfigurationMetadataProperty> metadata = nitroMetadata();
 
-		assertThat(metadata.get("nitro.token-uri").getDefaultValue()).isEqualTo(NitroProperties.DEFAULT_TOKEN_URI);
-		assertThat(metadata.get("nitro.base-url").getDefaultValue()).isEqualTo(NitroProperties.DEFAULT_BASE_URL);
+		assertThat(metadata.get("nitro.token-uri").getDefaultValue()).isEqualTo(NitroClient.DEFAULT_TOKEN_URI);
+		assertThat(metadata.get("nitro.base-url").getDefaultValue()).isEqualTo(NitroClient.DEFAULT_BASE_URL);
 		assertThat(metadata.get("nitro.enabled").getDefaultValue()).isEqualTo(true);
 	}
 

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +28,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
+import com.gonitro.spring.oauth.NitroAccessTokenCache;
 import com.gonitro.spring.oauth.NitroTokenException;
 import com.gonitro.spring.test.NitroWireMock;
 
@@ -104,7 +105,7 @@ class TokenLifecycleTests {
 	}
 
 	@Test
-	void failedTokenRequestFailsEveryWaitingCallerAndTheNextCallTriesAgain() {
+	void failedTokenRequestFailsEveryWaitingCallerAndTheFirstCallAfterTheBackOffTriesAgain() throws InterruptedException {
 		nitro.stubFor(NitroWireMock.tokenRequest()
 			.inScenario("token")
 			.willReturn(aResponse().withStatus(500)
@@ -128,6 +129,9 @@ class TokenLifecycleTests {
 				.onErrorResume(Mono::just), 64)
 			.collectList()
 			.block();
+		assertThatExceptionOfType(NitroTokenException.class).as("during the back-off")
+			.isThrownBy(() -> nitroWebClient.get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block());
+		Thread.sleep(1100);
 		String afterwards = nitroWebClient.get().uri(ENVELOPES).retrieve().bodyToMono(String.class).block();
 
 		assertThat(failures).hasSize(64)
@@ -155,6 +159,8 @@ class TokenLifecycleTests {
 		NitroWireMock.stubToken(nitro, "token", 86400);
 		nitro.stubFor(post(urlEqualTo(ENVELOPES)).willReturn(okJson("{}").withFixedDelay(10_000)));
 		WebClient nitroWebClient = start("nitro.read-timeout=400ms");
+		// The token first, so that only the API call meets the short timeout, however busy the machine.
+		this.context.getBean(NitroAccessTokenCache.class).accessToken().block(Duration.ofSeconds(5));
 
 		StepVerifier.create(nitroWebClient.post().uri(ENVELOPES).bodyValue(Map.of("name", "NDA")).retrieve().toBodilessEntity())
 			.expectError(WebClientRequestException.class)

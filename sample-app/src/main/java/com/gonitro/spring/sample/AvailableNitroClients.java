@@ -11,23 +11,23 @@ import com.gonitro.spring.sign.NitroSignClient;
  * still starts, and answers 503 saying what to set.
  */
 @Component
-class NitroClients {
+class AvailableNitroClients {
 
 	private final ObjectProvider<NitroSignClient> sign;
 
 	private final ObjectProvider<NitroPdfClient> pdf;
 
-	NitroClients(ObjectProvider<NitroSignClient> sign, ObjectProvider<NitroPdfClient> pdf) {
+	AvailableNitroClients(ObjectProvider<NitroSignClient> sign, ObjectProvider<NitroPdfClient> pdf) {
 		this.sign = sign;
 		this.pdf = pdf;
 	}
 
 	NitroSignClient sign() {
-		return this.sign.getIfAvailable(NitroClients::notConfigured);
+		return this.sign.getIfAvailable(AvailableNitroClients::notConfigured);
 	}
 
 	NitroPdfClient pdf() {
-		return this.pdf.getIfAvailable(NitroClients::notConfigured);
+		return this.pdf.getIfAvailable(AvailableNitroClients::notConfigured);
 	}
 
 	private static <T> T notConfigured() {

@@ -1,0 +1,167 @@
+package com.gonitro.spring;
+
+import java.time.Duration;
+
+import org.springframework.util.Assert;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.gonitro.spring.http.NitroHttpClients;
+import com.gonitro.spring.oauth.NitroAccessTokenCache;
+import com.gonitro.spring.pdf.NitroPdfClient;
+import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
+import com.gonitro.spring.sign.NitroSignClient;
+import com.gonitro.spring.sign.ReactiveNitroSignClient;
+
+/**
+ * Everything needed to call Nitro as one Nitro API application: a preauthorized {@link WebClient} and
+ * {@link RestClient}, the typed Sign and PDF Services clients, all sharing the application's one
+ * {@link NitroAccessTokenCache}. Works without Spring Boot:
+ * <pre>{@code
+ * NitroClient nitro = NitroClient.builder()
+ *     .credentials(System.getenv("NITRO_CLIENT_ID"), System.getenv("NITRO_CLIENT_SECRET"))
+ *     .build();
+ * Envelope envelope = nitro.sign().createEnvelope(CreateEnvelope.parallel("NDA", "Please sign", "Our NDA"));
+ * }</pre>
+ * With Spring Boot, the starter builds one from {@code nitro.*} and exposes its parts as beans.
+ *
+ * @since 0.1.0
+ * @see NitroClientBuilder
+ */
+public final class NitroClient {
+
+	/**
+	 * Nitro's token endpoint: {@value}.
+	 */
+	public static final String DEFAULT_TOKEN_URI = "https://api.gonitro.dev/oauth/token";
+
+	/**
+	 * The base URL of the Nitro API: {@value}.
+	 */
+	public static final String DEFAULT_BASE_URL = "https://api.gonitro.dev";
+
+	/**
+	 * The default longest wait for a connection, for token requests and API calls: 5 seconds.
+	 */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = NitroHttpClients.DEFAULT_CONNECT_TIMEOUT;
+
+	/**
+	 * The default longest wait for a reply, between two reads, for token requests and API calls: 30 seconds.
+	 */
+	public static final Duration DEFAULT_READ_TIMEOUT = NitroHttpClients.DEFAULT_READ_TIMEOUT;
+
+	/**
+	 * The name of the top-level (default) Nitro application, as observations and metrics tag it.
+	 */
+	public static final String DEFAULT_APPLICATION = "default";
+
+	private final String applicationName;
+
+	private final NitroAccessTokenCache tokenCache;
+
+	private final WebClient webClient;
+
+	private final RestClient restClient;
+
+	private final ReactiveNitroSignClient reactiveSign;
+
+	private final NitroSignClient sign;
+
+	private final ReactiveNitroPdfClient reactivePdf;
+
+	private final NitroPdfClient pdf;
+
+	NitroClient(String applicationName, NitroAccessTokenCache tokenCache, WebClient webClient, RestClient restClient,
+			ReactiveNitroSignClient reactiveSign, ReactiveNitroPdfClient reactivePdf) {
+		Assert.notNull(tokenCache, "'tokenCache' must not be null");
+		this.applicationName = applicationName;
+		this.tokenCache = tokenCache;
+		this.webClient = webClient;
+		this.restClient = restClient;
+		this.reactiveSign = reactiveSign;
+		this.sign = new NitroSignClient(reactiveSign);
+		this.reactivePdf = reactivePdf;
+		this.pdf = new NitroPdfClient(reactivePdf);
+	}
+
+	/**
+	 * Returns a builder.
+	 * @return a new builder
+	 */
+	public static NitroClientBuilder builder() {
+		return new NitroClientBuilder();
+	}
+
+	/**
+	 * Returns the name of the Nitro application these clients act as ({@value #DEFAULT_APPLICATION} for the
+	 * top-level one).
+	 * @return the application name
+	 */
+	public String applicationName() {
+		return this.applicationName;
+	}
+
+	/**
+	 * Returns the application's token cache, shared by every client here.
+	 * @return the token cache
+	 */
+	public NitroAccessTokenCache tokenCache() {
+		return this.tokenCache;
+	}
+
+	/**
+	 * Returns a {@link WebClient} with Nitro's base URL whose requests to Nitro carry a valid token and are replayed
+	 * as Nitro's guidance says.
+	 * @return the preauthorized {@code WebClient}
+	 */
+	public WebClient webClient() {
+		return this.webClient;
+	}
+
+	/**
+	 * Returns a {@link RestClient} with Nitro's base URL whose requests to Nitro carry a valid token and are replayed
+	 * by the same rules as the {@link #webClient()}'s.
+	 * @return the preauthorized {@code RestClient}
+	 */
+	public RestClient restClient() {
+		return this.restClient;
+	}
+
+	/**
+	 * Returns the blocking Nitro Sign client.
+	 * @return the Sign client
+	 */
+	public NitroSignClient sign() {
+		return this.sign;
+	}
+
+	/**
+	 * Returns the reactive Nitro Sign client.
+	 * @return the reactive Sign client
+	 */
+	public ReactiveNitroSignClient reactiveSign() {
+		return this.reactiveSign;
+	}
+
+	/**
+	 * Returns the blocking PDF Services client.
+	 * @return the PDF Services client
+	 */
+	public NitroPdfClient pdf() {
+		return this.pdf;
+	}
+
+	/**
+	 * Returns the reactive PDF Services client.
+	 * @return the reactive PDF Services client
+	 */
+	public ReactiveNitroPdfClient reactivePdf() {
+		return this.reactivePdf;
+	}
+
+	@Override
+	public String toString() {
+		return "NitroClient[application=" + this.applicationName + "]";
+	}
+
+}
