@@ -7,10 +7,14 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.util.Assert;
 
 /**
  * How the blocking clients wait for their reactive counterparts: for a value, or for a download as a stream.
+ * <p>
+ * <strong>Support class for the typed clients, public only so that their packages can share it: not API, subject to
+ * change without notice.</strong>
+ *
+ * @since 0.1.0
  */
 public final class Blocking {
 
@@ -25,11 +29,13 @@ public final class Blocking {
 	 * @param <T> the value's type
 	 * @param reply the reply
 	 * @return the value
-	 * @throws IllegalStateException if the reply completed empty
+	 * @throws NitroUnexpectedResponseException if the reply had no content
 	 */
 	public static <T> T await(Mono<T> reply) {
 		T value = reply.block();
-		Assert.state(value != null, "Nitro's reply had no content");
+		if (value == null) {
+			throw new NitroUnexpectedResponseException("Nitro's reply had no content");
+		}
 		return value;
 	}
 

@@ -24,6 +24,8 @@ import org.springframework.util.Assert;
  * {@link #of(byte[], String)}) lets the client replay the upload when Nitro asks for it (after a 401 or a 429);
  * content that can be read only once ({@link #of(InputStream, String)}, {@link #of(Flux, String)}) cannot be
  * replayed.
+ *
+ * @since 0.1.0
  */
 public final class FileContent {
 

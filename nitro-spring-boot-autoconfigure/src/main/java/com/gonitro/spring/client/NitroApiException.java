@@ -21,6 +21,8 @@ import org.springframework.http.HttpMethod;
  * (401), {@link NotFound} (404), {@link Conflict} (409), {@link Gone} (410), {@link ContentTooLarge} (413),
  * {@link UnsupportedMediaType} (415), {@link UnprocessableEntity} (422), {@link TooManyRequests} (429) and
  * {@link ServerError} (5xx).
+ *
+ * @since 0.1.0
  */
 public class NitroApiException extends NitroException {
 
@@ -185,6 +187,7 @@ public class NitroApiException extends NitroException {
 	 * @param instance the URI reference of this occurrence
 	 * @param extensions {@code extensions} and any unknown members
 	 * @param validationErrors {@code validation_errors}, by field
+	 * @since 0.1.0
 	 */
 	public record Problem(@Nullable String type, @Nullable String title, @Nullable String detail,
 			@Nullable String instance, Map<String, Object> extensions, Map<String, String> validationErrors) {
@@ -204,7 +207,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 400: the request is malformed or fails validation; see {@link #getValidationErrors()}. */
+	/**
+	 * 400: the request is malformed or fails validation; see {@link #getValidationErrors()}.
+	 *
+	 * @since 0.1.0
+	 */
 	public static class BadRequest extends NitroApiException {
 
 		@Serial
@@ -216,7 +223,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 401: Nitro rejected the token, also after the client replaced it once. */
+	/**
+	 * 401: Nitro rejected the token, also after the client replaced it once.
+	 *
+	 * @since 0.1.0
+	 */
 	public static class Unauthorized extends NitroApiException {
 
 		@Serial
@@ -228,7 +239,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 404: the envelope, document, participant, field or job does not exist. */
+	/**
+	 * 404: the envelope, document, participant, field or job does not exist.
+	 *
+	 * @since 0.1.0
+	 */
 	public static class NotFound extends NitroApiException {
 
 		@Serial
@@ -240,7 +255,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 409: the envelope is in a state that does not allow the operation (a document still pending, say). */
+	/**
+	 * 409: the envelope is in a state that does not allow the operation (a document still pending, say).
+	 *
+	 * @since 0.1.0
+	 */
 	public static class Conflict extends NitroApiException {
 
 		@Serial
@@ -252,7 +271,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 410: the result is no longer available ({@code FileNoLongerAvailable}): the job has expired. */
+	/**
+	 * 410: the result is no longer available ({@code FileNoLongerAvailable}): the job has expired.
+	 *
+	 * @since 0.1.0
+	 */
 	public static class Gone extends NitroApiException {
 
 		@Serial
@@ -264,7 +287,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 413: a file exceeds Nitro's limits (20 MB and 250 pages a document, 300 MB an envelope). */
+	/**
+	 * 413: a file exceeds Nitro's limits (20 MB and 250 pages a document, 300 MB an envelope).
+	 *
+	 * @since 0.1.0
+	 */
 	public static class ContentTooLarge extends NitroApiException {
 
 		@Serial
@@ -276,7 +303,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 415: Nitro does not accept the file's media type. */
+	/**
+	 * 415: Nitro does not accept the file's media type.
+	 *
+	 * @since 0.1.0
+	 */
 	public static class UnsupportedMediaType extends NitroApiException {
 
 		@Serial
@@ -288,7 +319,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 422: the request is well formed but cannot be processed (too many documents, a protected PDF...). */
+	/**
+	 * 422: the request is well formed but cannot be processed (too many documents, a protected PDF...).
+	 *
+	 * @since 0.1.0
+	 */
 	public static class UnprocessableEntity extends NitroApiException {
 
 		@Serial
@@ -300,7 +335,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 429: Nitro throttled the request beyond what the client's retries allow. */
+	/**
+	 * 429: Nitro throttled the request beyond what the client's retries allow.
+	 *
+	 * @since 0.1.0
+	 */
 	public static class TooManyRequests extends NitroApiException {
 
 		@Serial
@@ -323,7 +362,11 @@ public class NitroApiException extends NitroException {
 
 	}
 
-	/** 5xx: Nitro failed, also after the client's retries for idempotent requests. */
+	/**
+	 * 5xx: Nitro failed, also after the client's retries for idempotent requests.
+	 *
+	 * @since 0.1.0
+	 */
 	public static class ServerError extends NitroApiException {
 
 		@Serial

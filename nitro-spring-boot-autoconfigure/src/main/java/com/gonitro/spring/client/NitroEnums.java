@@ -7,6 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads and writes Nitro's enum values, which are lower-case words on the wire. An unknown value (Nitro only adds)
  * reads as the enum's {@code UNKNOWN} constant rather than failing.
+ * <p>
+ * <strong>Support class for the typed clients, public only so that their packages can share it: not API, subject to
+ * change without notice.</strong>
+ *
+ * @since 0.1.0
  */
 public final class NitroEnums {
 

@@ -22,7 +22,13 @@ import com.gonitro.spring.http.RetryAfter;
  * Turns what a {@code WebClient} reports into the typed clients' exceptions: error replies into
  * {@link NitroApiException}s carrying Nitro's Problem Details, missing replies into
  * {@link NitroConnectionException}s, unreadable bodies into {@link NitroUnexpectedResponseException}s. No raw
- * {@code WebClientResponseException} leaves a typed client.
+ * {@code WebClientResponseException} leaves a typed client, and no exception they throw holds the request (see
+ * {@link NitroException}).
+ * <p>
+ * <strong>Support class for the typed clients, public only so that their packages can share it: not API, subject to
+ * change without notice.</strong>
+ *
+ * @since 0.1.0
  */
 public final class NitroErrors {
 
@@ -33,7 +39,8 @@ public final class NitroErrors {
 	}
 
 	/**
-	 * Reads an error reply: for {@code retrieve().onStatus(HttpStatusCode::isError, NitroErrors::toException)}.
+	 * Reads an error reply: for
+	 * {@code WebClient.builder().defaultStatusHandler(HttpStatusCode::isError, NitroErrors::toException)}.
 	 * @param response the error reply
 	 * @return the exception, once the body has been read
 	 */
@@ -57,6 +64,9 @@ public final class NitroErrors {
 			return new NitroConnectionException(requestException);
 		}
 		if (failure instanceof WebClientResponseException responseException) {
+			if (responseException.getCause() instanceof NitroException readingFailed) {
+				return readingFailed;
+			}
 			HttpRequest request = responseException.getRequest();
 			String target = (request != null) ? request.getMethod() + " " + request.getURI().getRawPath() : "a request";
 			return new NitroUnexpectedResponseException("Nitro's reply to " + target + " could not be read: "

@@ -17,6 +17,8 @@ import org.springframework.http.codec.json.JacksonJsonEncoder;
  * <p>
  * Nitro only ever adds optional fields: unknown fields are ignored, unknown enum values read as the enum's
  * {@code UNKNOWN} constant, enum values are matched regardless of case, and {@code null} members are not sent.
+ *
+ * @since 0.1.0
  */
 public final class NitroJson {
 

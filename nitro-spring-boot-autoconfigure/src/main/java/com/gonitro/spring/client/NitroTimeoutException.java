@@ -3,8 +3,12 @@ package com.gonitro.spring.client;
 import java.io.Serial;
 
 /**
- * Nitro did not reach the awaited state in time: a document still pending, an envelope not yet sealed, a job still
- * running.
+ * Nitro did not reach an awaited state in time. The typed clients throw the subclass
+ * {@link NitroAwaitTimeoutException}, whose name says what expired: the deadline of a wait that polls Nitro, not an
+ * HTTP timeout. A call that gets no reply within {@code nitro.connect-timeout} or {@code nitro.read-timeout} fails
+ * with a {@link NitroConnectionException} instead.
+ *
+ * @since 0.1.0
  */
 public class NitroTimeoutException extends NitroException {
 

@@ -8,6 +8,8 @@ import com.gonitro.spring.client.NitroException;
 /**
  * An asynchronous job's result is no longer available: Nitro answered 410 ({@code FileNoLongerAvailable}). Submit
  * the request again.
+ *
+ * @since 0.1.0
  */
 public class NitroJobExpiredException extends NitroException {
 

@@ -9,6 +9,8 @@ import com.gonitro.spring.client.NitroException;
 /**
  * An asynchronous PDF Services job failed. Nitro's error type says why: {@code PDFIsPasswordProtected},
  * {@code ConversionFailed}, {@code BrokenDownloadURL}...
+ *
+ * @since 0.1.0
  */
 public class NitroJobFailedException extends NitroException {
 

@@ -13,13 +13,16 @@ import com.gonitro.spring.pdf.model.PdfResult;
 
 /**
  * Nitro PDF Services, blocking: for servlet applications, batch jobs and command-line tools. Each method waits for
- * {@link ReactiveNitroPdfClient}, so it must not be called on a non-blocking thread.
+ * {@link ReactiveNitroPdfClient}, so it must not be called on a non-blocking thread. A job ID that is not a Nitro ID
+ * is refused with an {@code IllegalArgumentException} before any request is sent.
  * <p>
  * Example: compress a PDF as a job and save the result.
  * <pre>{@code
  * PdfResult result = pdf.processAsync(PdfRequest.compress(PdfInput.file(FileContent.of(Path.of("scan.pdf")))));
  * pdf.download(result.file().orElseThrow(), Path.of("scan-compressed.pdf"));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class NitroPdfClient {
 
@@ -86,6 +89,7 @@ public final class NitroPdfClient {
 	 * @return the result
 	 * @throws NitroJobFailedException if the job fails
 	 * @throws NitroJobExpiredException if its result is no longer available
+	 * @throws com.gonitro.spring.client.NitroAwaitTimeoutException if it is not finished within the job timeout
 	 */
 	public PdfResult processAsync(PdfRequest request) {
 		return Blocking.await(this.reactive.processAsync(request));
@@ -106,6 +110,7 @@ public final class NitroPdfClient {
 	 * @return the result
 	 * @throws NitroJobFailedException if the job fails
 	 * @throws NitroJobExpiredException if its result is no longer available
+	 * @throws com.gonitro.spring.client.NitroAwaitTimeoutException if it is not finished within the job timeout
 	 */
 	public PdfResult awaitJob(String jobId) {
 		return Blocking.await(this.reactive.awaitJob(jobId));

@@ -1,32 +1,42 @@
 package com.gonitro.spring.pdf;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.client.reactive.ClientHttpResponse;
 import org.springframework.util.Assert;
+import org.springframework.web.reactive.function.BodyExtractor;
+import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.BodyInserters;
-import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriUtils;
 
 import com.gonitro.spring.client.FileContent;
 import com.gonitro.spring.client.NitroApiException;
+import com.gonitro.spring.client.NitroAwaitTimeoutException;
 import com.gonitro.spring.client.NitroErrors;
+import com.gonitro.spring.client.NitroIds;
 import com.gonitro.spring.client.NitroJson;
-import com.gonitro.spring.client.NitroTimeoutException;
+import com.gonitro.spring.client.NitroUnexpectedResponseException;
 import com.gonitro.spring.client.NitroUnexpectedStateException;
 import com.gonitro.spring.client.Polling;
 import com.gonitro.spring.oauth.NitroTokenException;
@@ -51,21 +61,27 @@ import com.gonitro.spring.web.NitroExchangeFilterFunction;
  * </ul>
  * Inputs are streamed, and result files are downloaded from their pre-signed URLs without the token (it goes only
  * to Nitro's origin). Errors surface as {@link NitroApiException}s; a PDF Services error type such as
- * {@code PDFIsPasswordProtected} is {@link NitroApiException#getType()}.
+ * {@code PDFIsPasswordProtected} is {@link NitroApiException#getType()}. A job ID is checked before any request is
+ * sent (see {@link NitroIds}).
  * <p>
  * Example: convert a Word document to PDF and save it.
  * <pre>{@code
  * pdfClient.processToBytes(PdfRequest.convert(PdfInput.file(FileContent.of(Path.of("offer.docx"))), "pdf"))
  *     .as((pdf) -> DataBufferUtils.write(pdf, Path.of("offer.pdf")));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ReactiveNitroPdfClient {
 
 	private static final MediaType REMOTE_FILE = MediaType.valueOf("application/vnd.gonitro.url+json");
 
+	/** The event stream's media type as the PDF Services description names it (Spring knows text/event-stream). */
 	private static final MediaType EVENT_STREAM = MediaType.valueOf("application/event-stream");
 
 	private static final String JOB = "/jobs/{jobID}";
+
+	private static final String JOB_STATUS = JOB + "/status";
 
 	private final WebClient webClient;
 
@@ -75,16 +91,21 @@ public final class ReactiveNitroPdfClient {
 
 	/**
 	 * Creates a client on the given {@code WebClient}, which must authenticate requests for Nitro (the starter's
-	 * {@code nitroWebClient} does).
+	 * {@code nitroWebClient} does). JSON is read and written with {@link NitroJson}, and error replies become
+	 * {@link NitroApiException}s.
 	 * @param nitroWebClient the client for Nitro, with its base URL
 	 */
 	public ReactiveNitroPdfClient(WebClient nitroWebClient) {
 		Assert.notNull(nitroWebClient, "'nitroWebClient' must not be null");
-		this.webClient = nitroWebClient.mutate().codecs(NitroJson::configure).build();
+		this.webClient = nitroWebClient.mutate()
+			.codecs(NitroJson::configure)
+			.defaultStatusHandler(HttpStatusCode::isError, NitroErrors::toException)
+			.build();
 	}
 
 	/**
-	 * Sets how long {@link #awaitJob(String)} waits for a job to finish. Defaults to ten minutes.
+	 * Sets how long {@link #awaitJob(String)} waits for a job to finish: the deadline of the wait, after which it
+	 * fails with a {@link NitroAwaitTimeoutException}. Defaults to ten minutes.
 	 * @param jobTimeout the longest wait
 	 */
 	public void setJobTimeout(Duration jobTimeout) {
@@ -107,9 +128,9 @@ public final class ReactiveNitroPdfClient {
 	 * @return the result: result files to download, or extracted data
 	 */
 	public Mono<PdfResult> process(PdfRequest request) {
-		return post(request, MediaType.APPLICATION_JSON, false).bodyToMono(JsonNode.class)
-			.map(PdfResult::of)
-			.onErrorMap(NitroErrors::translate);
+		return exchange(operation(request, MediaType.APPLICATION_JSON, false), JsonNode.class)
+			.mapNotNull(HttpEntity::getBody)
+			.map(PdfResult::of);
 	}
 
 	/**
@@ -118,8 +139,7 @@ public final class ReactiveNitroPdfClient {
 	 * @return the file, in chunks
 	 */
 	public Flux<DataBuffer> processToBytes(PdfRequest request) {
-		return post(request, MediaType.APPLICATION_OCTET_STREAM, false).bodyToFlux(DataBuffer.class)
-			.onErrorMap(NitroErrors::translate);
+		return download(operation(request, MediaType.APPLICATION_OCTET_STREAM, false), BodyExtractors.toDataBuffers());
 	}
 
 	/**
@@ -135,12 +155,12 @@ public final class ReactiveNitroPdfClient {
 	/**
 	 * Starts an operation as an asynchronous job ({@code Prefer: respond-async}).
 	 * @param request the operation
-	 * @return the job, running
+	 * @return the job, running; or a {@link NitroUnexpectedResponseException} if Nitro's reply names no job, or a
+	 * job ID that is not a Nitro ID
 	 */
 	public Mono<PdfJob> submit(PdfRequest request) {
-		return post(request, MediaType.APPLICATION_JSON, true).toEntity(JsonNode.class)
-			.map((entity) -> job(entity.getBody(), entity.getHeaders()))
-			.onErrorMap(NitroErrors::translate);
+		return exchange(operation(request, MediaType.APPLICATION_JSON, true), JsonNode.class)
+			.map((reply) -> job(reply.getBody(), reply.getHeaders()));
 	}
 
 	/**
@@ -158,49 +178,40 @@ public final class ReactiveNitroPdfClient {
 	 * @return its status
 	 */
 	public Mono<PdfJob> getJobStatus(String jobId) {
-		return this.webClient.get()
-			.uri(JOB + "/status", jobId)
-			.accept(MediaType.APPLICATION_JSON)
-			.retrieve()
-			.onStatus(HttpStatusCode::isError, NitroErrors::toException)
-			.bodyToMono(PdfJob.class)
-			.onErrorMap(NitroErrors::translate);
+		return exchange(job(JOB_STATUS, MediaType.APPLICATION_JSON, jobId), PdfJob.class)
+			.mapNotNull(HttpEntity::getBody);
 	}
 
 	/**
-	 * Follows a job's status as Server-Sent Events, until the job is final or Nitro closes the stream.
+	 * Follows a job's status as Server-Sent Events, until the job is final or Nitro closes the stream. An event, or
+	 * a line of the stream, larger than 64 KiB ends it with a {@link NitroUnexpectedResponseException}.
 	 * @param jobId the job
 	 * @return each status Nitro reports
 	 */
 	public Flux<PdfJob> watchJob(String jobId) {
-		return this.webClient.get()
-			.uri(JOB + "/status", jobId)
-			.accept(MediaType.TEXT_EVENT_STREAM, EVENT_STREAM)
-			.exchangeToFlux(this::statusEvents)
-			.takeUntil((job) -> job.status().isFinal())
-			.onErrorMap(NitroErrors::translate);
+		return download(job(JOB_STATUS, EVENT_STREAM, jobId), ReactiveNitroPdfClient::statusEvents)
+			.takeUntil((job) -> job.status().isFinal());
 	}
 
 	/**
-	 * Waits for a job to finish, following Server-Sent Events and, where those are unavailable or end early,
-	 * polling with backoff.
+	 * Waits for a job to finish, following Server-Sent Events and, where those are unavailable, end early or exceed
+	 * their bounds, polling with backoff.
 	 * @param jobId the job
 	 * @return the result; or a {@link NitroJobFailedException}; or a {@link NitroJobExpiredException} (410); or a
-	 * {@link NitroUnexpectedStateException} if it was canceled; or a
-	 * {@link com.gonitro.spring.client.NitroTimeoutException}
+	 * {@link NitroUnexpectedStateException} if it was canceled; or a {@link NitroAwaitTimeoutException} after the
+	 * job timeout
 	 */
 	public Mono<PdfResult> awaitJob(String jobId) {
-		Mono<PdfJob> polled = this.jobPolling.until(() -> getJobStatus(jobId),
+		Flux<PdfJob> events = watchJob(jobId);
+		Mono<PdfJob> polled = this.jobPolling.until(getJobStatus(jobId),
 				(job) -> job.status().isFinal() ? Mono.just(job) : null, this.jobTimeout,
-				(last) -> "Nitro job " + jobId + " did not finish within " + this.jobTimeout
-						+ ((last != null && last.progress() != null) ? "; progress " + last.progress() : ""));
-		return watchJob(jobId).filter((job) -> job.status().isFinal())
+				(last) -> jobTimedOut(jobId, last));
+		return events.filter((job) -> job.status().isFinal())
 			.next()
 			.onErrorResume(ReactiveNitroPdfClient::eventsUnavailable, (ex) -> Mono.empty())
 			.switchIfEmpty(polled)
-			.timeout(this.jobTimeout, Mono.error(() -> new NitroTimeoutException(
-					"Nitro job " + jobId + " did not finish within " + this.jobTimeout)))
-			.flatMap(this::outcome)
+			.timeout(this.jobTimeout, Mono.error(() -> jobTimedOut(jobId, null)))
+			.flatMap((job) -> outcome(jobId, job, () -> getJobResult(jobId)))
 			.onErrorMap(NitroApiException.Gone.class, (gone) -> new NitroJobExpiredException(jobId, gone));
 	}
 
@@ -210,14 +221,10 @@ public final class ReactiveNitroPdfClient {
 	 * @return the result
 	 */
 	public Mono<PdfResult> getJobResult(String jobId) {
-		return this.webClient.get()
-			.uri(JOB, jobId)
-			.accept(MediaType.APPLICATION_JSON)
-			.retrieve()
-			.onStatus(HttpStatusCode::isError, NitroErrors::toException)
-			.bodyToMono(PdfJob.class)
-			.flatMap(this::outcome)
-			.onErrorMap(NitroErrors::translate);
+		return exchange(job(JOB, MediaType.APPLICATION_JSON, jobId), PdfJob.class)
+			.mapNotNull(HttpEntity::getBody)
+			.flatMap((job) -> outcome(jobId, job, () -> Mono.error(new NitroUnexpectedResponseException(
+					"Nitro's reply to GET /jobs/" + jobId + " holds no result"))));
 	}
 
 	/**
@@ -228,12 +235,7 @@ public final class ReactiveNitroPdfClient {
 	public Flux<DataBuffer> download(FileInfo file) {
 		URI url = file.url();
 		Assert.state(url != null, "This result file was delivered to your URL and cannot be downloaded");
-		return this.webClient.get()
-			.uri(url)
-			.retrieve()
-			.onStatus(HttpStatusCode::isError, NitroErrors::toException)
-			.bodyToFlux(DataBuffer.class)
-			.onErrorMap(NitroErrors::translate);
+		return download(this.webClient.get().uri(url), BodyExtractors.toDataBuffers());
 	}
 
 	/**
@@ -246,13 +248,31 @@ public final class ReactiveNitroPdfClient {
 		return DataBufferUtils.write(download(file), target).thenReturn(target);
 	}
 
-	private WebClient.ResponseSpec post(PdfRequest request, MediaType accept, boolean async) {
+	// Plumbing: every request goes through exchange (JSON replies) or download (files, event streams)
+
+	private <T> Mono<ResponseEntity<T>> exchange(WebClient.RequestHeadersSpec<?> request, Class<T> type) {
+		return request.retrieve().toEntity(type).onErrorMap(NitroErrors::translate);
+	}
+
+	private <T> Flux<T> download(WebClient.RequestHeadersSpec<?> request,
+			BodyExtractor<Flux<T>, ? super ClientHttpResponse> body) {
+		return request.retrieve()
+			.toEntityFlux(body)
+			.flatMapMany((reply) -> (reply.getBody() != null) ? reply.getBody() : Flux.empty())
+			.onErrorMap(NitroErrors::translate);
+	}
+
+	/**
+	 * Prepares an operation: the multipart body, asking for the one media type that PDF Services describes for the
+	 * reply wanted.
+	 */
+	private WebClient.RequestHeadersSpec<?> operation(PdfRequest request, MediaType accept, boolean async) {
 		boolean replayable = request.inputs()
 			.stream()
 			.allMatch((input) -> !(input instanceof PdfInput.Upload upload) || upload.content().isReplayable());
 		return this.webClient.post()
 			.uri(request.endpoint().path())
-			.accept(accept, MediaType.APPLICATION_PROBLEM_JSON)
+			.accept(accept)
 			.headers((headers) -> {
 				if (async) {
 					headers.set("Prefer", "respond-async");
@@ -260,9 +280,14 @@ public final class ReactiveNitroPdfClient {
 			})
 			.attribute(NitroExchangeFilterFunction.REPLAYABLE_BODY, replayable)
 			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(BodyInserters.fromMultipartData(multipart(request).build()))
-			.retrieve()
-			.onStatus(HttpStatusCode::isError, NitroErrors::toException);
+			.body(BodyInserters.fromMultipartData(multipart(request).build()));
+	}
+
+	/**
+	 * Prepares a request about a job, after checking its ID.
+	 */
+	private WebClient.RequestHeadersSpec<?> job(String uriTemplate, MediaType accept, String jobId) {
+		return this.webClient.get().uri(uriTemplate, NitroIds.requireValid("jobId", jobId)).accept(accept);
 	}
 
 	private static MultipartBodyBuilder multipart(PdfRequest request) {
@@ -289,29 +314,50 @@ public final class ReactiveNitroPdfClient {
 		return multipart;
 	}
 
-	private Flux<PdfJob> statusEvents(ClientResponse response) {
-		if (response.statusCode().isError()) {
-			return NitroErrors.toException(response).flatMapMany(Flux::error);
+	/**
+	 * Reads a job's status reply: Server-Sent Events (whatever media type labels them), or a single JSON status
+	 * where Nitro answers with JSON.
+	 */
+	private static Flux<PdfJob> statusEvents(ClientHttpResponse response, BodyExtractor.Context context) {
+		MediaType type = response.getHeaders().getContentType();
+		if (type != null && MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
+			return BodyExtractors.toMono(PdfJob.class).extract(response, context).flux();
 		}
-		MediaType type = response.headers().contentType().orElse(MediaType.APPLICATION_OCTET_STREAM);
-		if (MediaType.APPLICATION_JSON.isCompatibleWith(type)) {
-			return response.bodyToMono(PdfJob.class).flux();
-		}
-		return ServerSentEvents.data(response.bodyToFlux(DataBuffer.class))
-			.map((data) -> NitroJson.mapper().readValue(data, PdfJob.class));
+		return ServerSentEvents.data(response.getBody()).map(ReactiveNitroPdfClient::readJob);
 	}
 
-	private Mono<PdfResult> outcome(PdfJob job) {
+	private static PdfJob readJob(String json) {
+		try {
+			return NitroJson.mapper().readValue(json, PdfJob.class);
+		}
+		catch (JacksonException ex) {
+			throw new NitroUnexpectedResponseException("Nitro's job reply could not be read: " + ex.getOriginalMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * The outcome of a job in a final state, named by the ID it was awaited with (the reply's own is not trusted).
+	 */
+	private static Mono<PdfResult> outcome(String jobId, PdfJob job, Supplier<Mono<PdfResult>> resultNotInReply) {
 		if (job.status() == JobStatus.FAILED) {
 			PdfJob.JobError error = job.error();
-			return Mono.error(new NitroJobFailedException(job.id(), (error != null) ? error.type() : null,
+			return Mono.error(new NitroJobFailedException(jobId, (error != null) ? error.type() : null,
 					(error != null) ? error.title() : null));
 		}
 		if (job.status() != JobStatus.COMPLETED) {
 			return Mono.error(new NitroUnexpectedStateException(
-					"Nitro job " + job.id() + " ended " + job.status().value() + " instead of completing"));
+					"Nitro job " + jobId + " ended " + job.status().value() + " instead of completing", jobId,
+					job.status().value()));
 		}
-		return (job.result() != null) ? Mono.just(PdfResult.of(job.result())) : getJobResult(job.id());
+		JsonNode result = job.result();
+		return (result != null) ? Mono.just(PdfResult.of(result)) : resultNotInReply.get();
+	}
+
+	private NitroAwaitTimeoutException jobTimedOut(String jobId, @Nullable PdfJob last) {
+		return new NitroAwaitTimeoutException("Nitro job " + jobId + " did not finish within " + this.jobTimeout
+				+ ((last != null && last.progress() != null) ? "; progress " + last.progress() : ""), jobId,
+				this.jobTimeout, (last != null) ? last.status().value() : null);
 	}
 
 	/**
@@ -328,16 +374,39 @@ public final class ReactiveNitroPdfClient {
 		return true;
 	}
 
+	/**
+	 * Reads the job a submission started: from the reply's {@code jobID}, or else from its {@code Location}. Either
+	 * must name a Nitro ID.
+	 */
 	private static PdfJob job(@Nullable JsonNode body, HttpHeaders headers) {
-		PdfJob job = (body != null && body.isObject()) ? NitroJson.mapper().treeToValue(body, PdfJob.class) : null;
+		PdfJob job = (body != null && body.isObject()) ? readJob(body.toString()) : null;
 		if (job != null && job.id() != null) {
+			NitroIds.requireValidInReply("job ID", job.id());
 			return job;
 		}
-		URI location = headers.getLocation();
-		Assert.state(location != null, "Nitro accepted the job but named neither its jobID nor its Location");
-		String path = location.getPath().replaceAll("/status/?$", "");
-		String id = path.substring(path.lastIndexOf('/') + 1);
-		return new PdfJob(id, JobStatus.RUNNING, null, null, null);
+		String location = headers.getFirst(HttpHeaders.LOCATION);
+		if (location == null) {
+			throw new NitroUnexpectedResponseException(
+					"Nitro accepted the job but named neither its jobID nor its Location");
+		}
+		return new PdfJob(NitroIds.requireValidInReply("job ID", jobId(location)), JobStatus.RUNNING, null, null,
+				null);
+	}
+
+	/** The job ID in a {@code Location} such as {@code /jobs/<id>} or {@code https://host/jobs/<id>/status}. */
+	private static @Nullable String jobId(String location) {
+		String path;
+		try {
+			path = URI.create(location.strip()).getRawPath();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NitroUnexpectedResponseException("Nitro named the job with a Location that is not a URI");
+		}
+		if (path == null) {
+			return null;
+		}
+		path = path.replaceAll("/status/?$", "");
+		return UriUtils.decode(path.substring(path.lastIndexOf('/') + 1), StandardCharsets.UTF_8);
 	}
 
 	private static String json(Object value) {

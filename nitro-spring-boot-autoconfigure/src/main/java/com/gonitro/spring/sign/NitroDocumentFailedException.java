@@ -8,6 +8,8 @@ import com.gonitro.spring.client.NitroException;
 
 /**
  * Nitro could not process an uploaded document (its status became {@code failed}).
+ *
+ * @since 0.1.0
  */
 public class NitroDocumentFailedException extends NitroException {
 

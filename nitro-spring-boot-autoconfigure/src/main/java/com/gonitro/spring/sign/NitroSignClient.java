@@ -16,7 +16,6 @@ import org.springframework.util.Assert;
 
 import com.gonitro.spring.client.Blocking;
 import com.gonitro.spring.client.FileContent;
-import com.gonitro.spring.client.Pages;
 import com.gonitro.spring.sign.model.CreateEnvelope;
 import com.gonitro.spring.sign.model.CreateField;
 import com.gonitro.spring.sign.model.CreateParticipant;
@@ -37,7 +36,8 @@ import com.gonitro.spring.sign.model.UpdateParticipant;
  * The Nitro Sign API, blocking: for servlet applications, batch jobs and command-line tools. Each method waits for
  * {@link ReactiveNitroSignClient}, so it must not be called on a non-blocking thread (Reactor refuses that). Errors
  * surface as {@link com.gonitro.spring.client.NitroApiException NitroApiException}s carrying Nitro's Problem
- * Details.
+ * Details. An ID that is not a Nitro ID (such as {@code ..}) is refused with an {@code IllegalArgumentException}
+ * naming the parameter, before any request is sent.
  * <p>
  * Example: send a PDF for signature, wait until it is sealed, download it.
  * <pre>{@code
@@ -50,6 +50,8 @@ import com.gonitro.spring.sign.model.UpdateParticipant;
  * sign.awaitEnvelopeStatus(envelope.id(), Duration.ofDays(7), EnvelopeStatus.SEALED);
  * sign.downloadSealedEnvelope(envelope.id(), Path.of("nda-signed.zip"));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class NitroSignClient {
 
@@ -173,7 +175,7 @@ public final class NitroSignClient {
 	 * @param statuses the statuses awaited, typically {@link EnvelopeStatus#SEALED}
 	 * @return the envelope
 	 * @throws com.gonitro.spring.client.NitroUnexpectedStateException if it reaches another final status
-	 * @throws com.gonitro.spring.client.NitroTimeoutException if it does not reach one in time
+	 * @throws com.gonitro.spring.client.NitroAwaitTimeoutException if it does not reach one in time
 	 */
 	public Envelope awaitEnvelopeStatus(String envelopeId, Duration timeout, EnvelopeStatus... statuses) {
 		return Blocking.await(this.reactive.awaitEnvelopeStatus(envelopeId, timeout, statuses));
@@ -266,7 +268,7 @@ public final class NitroSignClient {
 	 * @param content the file
 	 * @return the uploaded document
 	 * @throws NitroDocumentFailedException with Nitro's failure reason if Nitro could not process it
-	 * @throws com.gonitro.spring.client.NitroTimeoutException if Nitro takes longer than the upload timeout
+	 * @throws com.gonitro.spring.client.NitroAwaitTimeoutException if Nitro takes longer than the upload timeout
 	 */
 	public Document uploadDocumentAndAwait(String envelopeId, DocumentMetadata metadata, FileContent content) {
 		return Blocking.await(this.reactive.uploadDocumentAndAwait(envelopeId, metadata, content));

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -15,19 +17,22 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.util.Assert;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.client.FileContent;
+import com.gonitro.spring.client.NitroAwaitTimeoutException;
 import com.gonitro.spring.client.NitroErrors;
+import com.gonitro.spring.client.NitroIds;
 import com.gonitro.spring.client.NitroJson;
 import com.gonitro.spring.client.NitroUnexpectedStateException;
-import com.gonitro.spring.client.Pages;
 import com.gonitro.spring.client.Polling;
 import com.gonitro.spring.sign.model.CreateEnvelope;
 import com.gonitro.spring.sign.model.CreateField;
@@ -54,8 +59,9 @@ import com.gonitro.spring.web.NitroExchangeFilterFunction;
  * says (after a 401, a 429, and for idempotent calls a 5xx). Errors surface as
  * {@link com.gonitro.spring.client.NitroApiException NitroApiException}s carrying Nitro's Problem Details (with a
  * subclass for each status worth catching), or {@link com.gonitro.spring.client.NitroConnectionException}s; never as
- * a raw {@code WebClientResponseException}. IDs are encoded into paths safely, and the {@code :} of action paths
- * such as {@code :send-for-signing} is sent as it is.
+ * a raw {@code WebClientResponseException}. IDs are checked before any request is sent (an ID such as {@code ..} or
+ * {@code a/b} is refused with an {@code IllegalArgumentException} naming the parameter, see {@link NitroIds}) and
+ * encoded into paths; the {@code :} of action paths such as {@code :send-for-signing} is sent as it is.
  * <p>
  * Example: send a PDF for signature.
  * <pre>{@code
@@ -67,6 +73,8 @@ import com.gonitro.spring.web.NitroExchangeFilterFunction;
  *                 CreateField.signature(uploaded.getT2().id(), 1, BoundingBox.of(72, 700, 200, 40))))
  *         .then(signClient.sendForSigning(envelope.id())));
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class ReactiveNitroSignClient {
 
@@ -80,7 +88,17 @@ public final class ReactiveNitroSignClient {
 
 	private static final String FIELDS = DOCUMENT + "/fields";
 
+	private static final String FIELD = FIELDS + "/{fieldID}";
+
 	private static final String PARTICIPANTS = ENVELOPE + "/participants";
+
+	private static final String PARTICIPANT = PARTICIPANTS + "/{participantID}";
+
+	/**
+	 * A variable of a URI template, named as in Nitro's description ({@code envelopeID}): observations tag requests
+	 * with the template. In the path, it is a Nitro ID.
+	 */
+	private static final Pattern URI_VARIABLE = Pattern.compile("\\{(\\w+)}");
 
 	private static final Set<DocumentStatus> PROCESSED = EnumSet.of(DocumentStatus.UPLOADED, DocumentStatus.SIGNED,
 			DocumentStatus.SEALED);
@@ -99,12 +117,15 @@ public final class ReactiveNitroSignClient {
 	/**
 	 * Creates a client on the given {@code WebClient}, which must authenticate requests for Nitro (the starter's
 	 * {@code nitroWebClient} does). JSON is read and written with {@link NitroJson}, whatever the application's
-	 * Jackson settings.
+	 * Jackson settings, and error replies become {@link com.gonitro.spring.client.NitroApiException}s.
 	 * @param nitroWebClient the client for Nitro, with its base URL
 	 */
 	public ReactiveNitroSignClient(WebClient nitroWebClient) {
 		Assert.notNull(nitroWebClient, "'nitroWebClient' must not be null");
-		this.webClient = nitroWebClient.mutate().codecs(NitroJson::configure).build();
+		this.webClient = nitroWebClient.mutate()
+			.codecs(NitroJson::configure)
+			.defaultStatusHandler(HttpStatusCode::isError, NitroErrors::toException)
+			.build();
 	}
 
 	/**
@@ -239,21 +260,23 @@ public final class ReactiveNitroSignClient {
 	 * @param timeout how long to wait at the most
 	 * @param statuses the statuses awaited
 	 * @return the envelope; or a {@link NitroUnexpectedStateException} if it reaches another final status
-	 * (rejected, cancelled...); or a {@link com.gonitro.spring.client.NitroTimeoutException}
+	 * (rejected, cancelled...); or a {@link NitroAwaitTimeoutException} once {@code timeout} has passed
 	 */
 	public Mono<Envelope> awaitEnvelopeStatus(String envelopeId, Duration timeout, EnvelopeStatus... statuses) {
 		Set<EnvelopeStatus> awaited = EnumSet.copyOf(List.of(statuses));
-		return this.envelopePolling.until(() -> getEnvelope(envelopeId), (envelope) -> {
+		return this.envelopePolling.until(getEnvelope(envelopeId), (envelope) -> {
 			if (awaited.contains(envelope.status())) {
 				return Mono.just(envelope);
 			}
 			if (FINAL.contains(envelope.status())) {
 				return Mono.error(new NitroUnexpectedStateException("Envelope " + envelopeId + " became "
-						+ envelope.status().value() + " while " + awaited + " was awaited"));
+						+ envelope.status().value() + " while " + awaited + " was awaited", envelopeId,
+						envelope.status().value()));
 			}
 			return null;
-		}, timeout, (last) -> "Envelope " + envelopeId + " did not become " + awaited + " within " + timeout
-				+ ((last != null) ? "; it is " + last.status().value() : ""));
+		}, timeout, (last) -> new NitroAwaitTimeoutException("Envelope " + envelopeId + " did not become " + awaited
+				+ " within " + timeout + ((last != null) ? "; it is " + last.status().value() : ""), envelopeId,
+				timeout, (last != null) ? last.status().value() : null));
 	}
 
 	/**
@@ -262,7 +285,7 @@ public final class ReactiveNitroSignClient {
 	 * @return the ZIP, in chunks: release each or write them with {@link DataBufferUtils}
 	 */
 	public Flux<DataBuffer> downloadSealedEnvelope(String envelopeId) {
-		return download(ENVELOPE + ":download-sealed", envelopeId);
+		return download(MediaType.APPLICATION_OCTET_STREAM, ENVELOPE + ":download-sealed", envelopeId);
 	}
 
 	/**
@@ -281,7 +304,7 @@ public final class ReactiveNitroSignClient {
 	 * @return the ZIP, in chunks
 	 */
 	public Flux<DataBuffer> downloadOriginalEnvelope(String envelopeId) {
-		return download(ENVELOPE + ":download-original", envelopeId);
+		return download(MediaType.APPLICATION_OCTET_STREAM, ENVELOPE + ":download-original", envelopeId);
 	}
 
 	/**
@@ -300,7 +323,7 @@ public final class ReactiveNitroSignClient {
 	 * @return the PDF, in chunks
 	 */
 	public Flux<DataBuffer> downloadAuditTrail(String envelopeId) {
-		return download(ENVELOPE + ":download-audit-trail", envelopeId);
+		return download(MediaType.APPLICATION_OCTET_STREAM, ENVELOPE + ":download-audit-trail", envelopeId);
 	}
 
 	/**
@@ -340,11 +363,8 @@ public final class ReactiveNitroSignClient {
 		multipart.asyncPart("payload", content.read(DefaultDataBufferFactory.sharedInstance), DataBuffer.class)
 			.filename(content.filename())
 			.contentType(MediaType.APPLICATION_OCTET_STREAM);
-		return retrieve(this.webClient.post()
-			.uri(DOCUMENTS, envelopeId)
-			.attribute(NitroExchangeFilterFunction.REPLAYABLE_BODY, content.isReplayable())
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(BodyInserters.fromMultipartData(multipart.build())), Document.class);
+		return exchange(HttpMethod.POST, new Multipart(multipart.build(), content.isReplayable()), Document.class,
+				DOCUMENTS, envelopeId);
 	}
 
 	/**
@@ -353,11 +373,11 @@ public final class ReactiveNitroSignClient {
 	 * @param metadata the document's name and, optionally, media type
 	 * @param content the file
 	 * @return the uploaded document; or a {@link NitroDocumentFailedException} carrying Nitro's failure reason; or
-	 * a {@link com.gonitro.spring.client.NitroTimeoutException} after the document upload timeout
+	 * a {@link NitroAwaitTimeoutException} after the document upload timeout
 	 */
 	public Mono<Document> uploadDocumentAndAwait(String envelopeId, DocumentMetadata metadata, FileContent content) {
-		return uploadDocument(envelopeId, metadata, content)
-			.flatMap((pending) -> awaitDocumentProcessed(envelopeId, pending.id()));
+		return uploadDocument(envelopeId, metadata, content).flatMap((pending) -> awaitDocumentProcessed(envelopeId,
+				NitroIds.requireValidInReply("document ID", pending.id())));
 	}
 
 	/**
@@ -370,10 +390,9 @@ public final class ReactiveNitroSignClient {
 	public Mono<Document> attachNitroDocument(String envelopeId, DocumentMetadata metadata, String nitroDocumentId) {
 		MultipartBodyBuilder multipart = new MultipartBodyBuilder();
 		multipart.part("metadata", metadata, MediaType.APPLICATION_JSON);
-		return retrieve(this.webClient.post()
-			.uri(DOCUMENTS + "?nitroDocumentID={nitroDocumentID}", envelopeId, nitroDocumentId)
-			.contentType(MediaType.MULTIPART_FORM_DATA)
-			.body(BodyInserters.fromMultipartData(multipart.build())), Document.class);
+		return exchange(HttpMethod.POST, new Multipart(multipart.build(), null), Document.class,
+				DOCUMENTS + "?nitroDocumentID={nitroDocumentID}", envelopeId,
+				NitroIds.requireValid("nitroDocumentId", nitroDocumentId));
 	}
 
 	/**
@@ -381,21 +400,22 @@ public final class ReactiveNitroSignClient {
 	 * @param envelopeId the envelope
 	 * @param documentId the document
 	 * @return the document, uploaded; or a {@link NitroDocumentFailedException}; or a
-	 * {@link com.gonitro.spring.client.NitroTimeoutException}
+	 * {@link NitroAwaitTimeoutException} after the document upload timeout
 	 */
 	public Mono<Document> awaitDocumentProcessed(String envelopeId, String documentId) {
-		return this.documentPolling.until(() -> getDocument(envelopeId, documentId), (document) -> {
+		Duration timeout = this.documentUploadTimeout;
+		return this.documentPolling.until(getDocument(envelopeId, documentId), (document) -> {
 			if (PROCESSED.contains(document.status())) {
 				return Mono.just(document);
 			}
 			if (document.status() == DocumentStatus.FAILED) {
 				return Mono.error(
-						new NitroDocumentFailedException(document.id(), document.name(), document.failureReason()));
+						new NitroDocumentFailedException(documentId, document.name(), document.failureReason()));
 			}
 			return null;
-		}, this.documentUploadTimeout, (last) -> "Nitro did not finish processing document " + documentId
-				+ " within " + this.documentUploadTimeout
-				+ ((last != null) ? "; it is " + last.status().value() : ""));
+		}, timeout, (last) -> new NitroAwaitTimeoutException("Nitro did not finish processing document " + documentId
+				+ " within " + timeout + ((last != null) ? "; it is " + last.status().value() : ""), documentId,
+				timeout, (last != null) ? last.status().value() : null));
 	}
 
 	/**
@@ -436,7 +456,8 @@ public final class ReactiveNitroSignClient {
 	 * @return completion
 	 */
 	public Mono<Void> reorderDocuments(String envelopeId, List<String> documentIds) {
-		return exchange(HttpMethod.PUT, Map.of("order", documentIds), Void.class, DOCUMENTS + ":reorder", envelopeId);
+		return exchange(HttpMethod.PUT, Map.of("order", NitroIds.requireValid("documentIds", documentIds)), Void.class,
+				DOCUMENTS + ":reorder", envelopeId);
 	}
 
 	/**
@@ -446,7 +467,7 @@ public final class ReactiveNitroSignClient {
 	 * @return the PDF, in chunks
 	 */
 	public Flux<DataBuffer> downloadSealedDocument(String envelopeId, String documentId) {
-		return download(DOCUMENT + ":download-sealed", envelopeId, documentId);
+		return download(MediaType.APPLICATION_PDF, DOCUMENT + ":download-sealed", envelopeId, documentId);
 	}
 
 	/**
@@ -501,8 +522,7 @@ public final class ReactiveNitroSignClient {
 	 * @return the participant
 	 */
 	public Mono<Participant> updateParticipant(String envelopeId, String participantId, UpdateParticipant changes) {
-		return exchange(HttpMethod.PATCH, changes, Participant.class, PARTICIPANTS + "/{participantID}", envelopeId,
-				participantId);
+		return exchange(HttpMethod.PATCH, changes, Participant.class, PARTICIPANT, envelopeId, participantId);
 	}
 
 	/**
@@ -512,8 +532,7 @@ public final class ReactiveNitroSignClient {
 	 * @return completion
 	 */
 	public Mono<Void> deleteParticipant(String envelopeId, String participantId) {
-		return exchange(HttpMethod.DELETE, null, Void.class, PARTICIPANTS + "/{participantID}", envelopeId,
-				participantId);
+		return exchange(HttpMethod.DELETE, null, Void.class, PARTICIPANT, envelopeId, participantId);
 	}
 
 	/**
@@ -523,8 +542,8 @@ public final class ReactiveNitroSignClient {
 	 * @return completion
 	 */
 	public Mono<Void> deleteParticipants(String envelopeId, List<String> participantIds) {
-		return exchange(HttpMethod.POST, Map.of("items", participantIds), Void.class, PARTICIPANTS + ":batch-delete",
-				envelopeId);
+		return exchange(HttpMethod.POST, Map.of("items", NitroIds.requireValid("participantIds", participantIds)),
+				Void.class, PARTICIPANTS + ":batch-delete", envelopeId);
 	}
 
 	/**
@@ -582,7 +601,7 @@ public final class ReactiveNitroSignClient {
 	 * @return the field
 	 */
 	public Mono<Field> updateField(String envelopeId, String documentId, String fieldId, UpdateField changes) {
-		return exchange(HttpMethod.PATCH, changes, Field.class, FIELDS + "/{fieldID}", envelopeId, documentId, fieldId);
+		return exchange(HttpMethod.PATCH, changes, Field.class, FIELD, envelopeId, documentId, fieldId);
 	}
 
 	/**
@@ -593,7 +612,7 @@ public final class ReactiveNitroSignClient {
 	 * @return completion
 	 */
 	public Mono<Void> deleteField(String envelopeId, String documentId, String fieldId) {
-		return exchange(HttpMethod.DELETE, null, Void.class, FIELDS + "/{fieldID}", envelopeId, documentId, fieldId);
+		return exchange(HttpMethod.DELETE, null, Void.class, FIELD, envelopeId, documentId, fieldId);
 	}
 
 	/**
@@ -604,51 +623,80 @@ public final class ReactiveNitroSignClient {
 	 * @return completion
 	 */
 	public Mono<Void> deleteFields(String envelopeId, String documentId, List<String> fieldIds) {
-		return exchange(HttpMethod.POST, Map.of("items", fieldIds), Void.class, FIELDS + ":batch-delete", envelopeId,
-				documentId);
+		return exchange(HttpMethod.POST, Map.of("items", NitroIds.requireValid("fieldIds", fieldIds)), Void.class,
+				FIELDS + ":batch-delete", envelopeId, documentId);
 	}
 
-	// Plumbing
+	// Plumbing: every request goes through exchange (JSON replies) or download (files)
 
-	private <T> Mono<T> exchange(HttpMethod method, @Nullable Object body, Class<T> type, String uri,
-			Object... variables) {
-		return exchange(method, body, ParameterizedTypeReference.forType(type), uri, variables);
+	private <T> Mono<T> exchange(HttpMethod method, @Nullable Object body, Class<T> type, String uriTemplate,
+			@Nullable String... uriVariables) {
+		return exchange(method, body, ParameterizedTypeReference.forType(type), uriTemplate, uriVariables);
 	}
 
+	/**
+	 * Sends a request whose reply is JSON, or empty.
+	 * @param body a value sent as JSON, a {@link Multipart} body, or {@code null}
+	 */
 	private <T> Mono<T> exchange(HttpMethod method, @Nullable Object body, ParameterizedTypeReference<T> type,
-			String uri, Object... variables) {
-		WebClient.RequestBodySpec request = this.webClient.method(method).uri(uri, variables);
-		return retrieve((body != null) ? request.contentType(MediaType.APPLICATION_JSON).bodyValue(body) : request, type);
+			String uriTemplate, @Nullable String... uriVariables) {
+		WebClient.RequestBodySpec request = this.webClient.method(method)
+			.uri(uriTemplate, checkIds(uriTemplate, uriVariables))
+			.accept(MediaType.APPLICATION_JSON);
+		if (body instanceof Multipart multipart) {
+			if (multipart.replayable() != null) {
+				request.attribute(NitroExchangeFilterFunction.REPLAYABLE_BODY, multipart.replayable());
+			}
+			request.contentType(MediaType.MULTIPART_FORM_DATA).body(BodyInserters.fromMultipartData(multipart.parts()));
+		}
+		else if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		}
+		return request.retrieve().bodyToMono(type).onErrorMap(NitroErrors::translate);
 	}
 
-	private <T> Flux<T> items(ParameterizedTypeReference<Items<T>> type, String uri, Object... variables) {
-		return exchange(HttpMethod.GET, null, type, uri, variables).flatMapIterable(Items::items);
-	}
-
-	private Flux<DataBuffer> download(String uri, Object... variables) {
+	/**
+	 * Streams a file, asking for the media type Nitro's description names for it.
+	 */
+	private Flux<DataBuffer> download(MediaType accept, String uriTemplate, String... uriVariables) {
 		return this.webClient.get()
-			.uri(uri, variables)
-			.accept(MediaType.ALL)
+			.uri(uriTemplate, checkIds(uriTemplate, uriVariables))
+			.accept(accept)
 			.retrieve()
-			.onStatus(HttpStatusCode::isError, NitroErrors::toException)
 			.bodyToFlux(DataBuffer.class)
 			.onErrorMap(NitroErrors::translate);
+	}
+
+	/**
+	 * Checks each variable of the template's path as a Nitro ID before it becomes part of the path, naming it as the
+	 * method's parameter ({@code {envelopeID}} is {@code envelopeId}). Variables of the query (cursors, a Nitro
+	 * document ID) are encoded as query values.
+	 */
+	private static Object[] checkIds(String uriTemplate, @Nullable String[] uriVariables) {
+		int query = uriTemplate.indexOf('?');
+		Matcher ids = URI_VARIABLE.matcher((query < 0) ? uriTemplate : uriTemplate.substring(0, query));
+		for (int i = 0; ids.find(); i++) {
+			NitroIds.requireValid(ids.group(1).replaceFirst("ID$", "Id"), uriVariables[i]);
+		}
+		return uriVariables;
+	}
+
+	private <T> Flux<T> items(ParameterizedTypeReference<Items<T>> type, String uriTemplate, String... uriVariables) {
+		return exchange(HttpMethod.GET, null, type, uriTemplate, uriVariables).flatMapIterable(Items::items);
 	}
 
 	private static Mono<Path> write(Flux<DataBuffer> content, Path target) {
 		return DataBufferUtils.write(content, target).thenReturn(target);
 	}
 
-	private <T> Mono<T> retrieve(WebClient.RequestHeadersSpec<?> request, Class<T> type) {
-		return retrieve(request, ParameterizedTypeReference.forType(type));
-	}
+	/**
+	 * A multipart body.
+	 * @param parts the parts
+	 * @param replayable whether the request may be replayed whatever its size, or {@code null} to let the filter
+	 * judge by its size
+	 */
+	private record Multipart(MultiValueMap<String, HttpEntity<?>> parts, @Nullable Boolean replayable) {
 
-	private <T> Mono<T> retrieve(WebClient.RequestHeadersSpec<?> request, ParameterizedTypeReference<T> type) {
-		return request.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-			.retrieve()
-			.onStatus(HttpStatusCode::isError, NitroErrors::toException)
-			.bodyToMono(type)
-			.onErrorMap(NitroErrors::translate);
 	}
 
 }

@@ -1,6 +1,8 @@
 package com.gonitro.spring.client;
 
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -8,12 +10,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
+import com.gonitro.spring.pdf.model.FileInfo;
 import com.gonitro.spring.pdf.model.PdfInput;
 import com.gonitro.spring.pdf.model.PdfRequest;
 import com.gonitro.spring.sign.ReactiveNitroSignClient;
@@ -22,9 +29,11 @@ import com.gonitro.spring.web.NitroRetryPolicy;
 import com.gonitro.spring.NitroClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -39,6 +48,9 @@ class NitroErrorMappingTests {
 
 	@RegisterExtension
 	static WireMockExtension nitro = NitroWireMock.extension();
+
+	@RegisterExtension
+	static WireMockExtension objectStore = NitroWireMock.extension();
 
 	private ReactiveNitroSignClient sign;
 
@@ -82,6 +94,41 @@ class NitroErrorMappingTests {
 		assertThat(api.getExtensions()).containsEntry("traceId", "t-" + status);
 		assertThat(api.getMessage()).isEqualTo("Nitro answered " + status + " Title " + status + " to GET " + ENVELOPE
 				+ ": Detail " + status + " [https://developers.gonitro.com/docs/build-nitro/errors#" + status + "]");
+	}
+
+	static Stream<Arguments> everyKindOfRequest() {
+		FileContent pdf = FileContent.of("%PDF".getBytes(), "a.pdf");
+		PdfRequest compress = PdfRequest.compress(PdfInput.file(pdf));
+		String envelopeId = "0d3c9b7e-1111-4a5b-9c3d-2e1f0a9b8c7d";
+		String jobId = "01234567-89ab-cdef-0123-456789abcdef";
+		return Stream.of(
+				request("Sign JSON", (test) -> test.sign.getEnvelope(envelopeId)),
+				request("Sign JSON body", (test) -> test.sign
+					.createEnvelope(com.gonitro.spring.sign.model.CreateEnvelope.parallel("n", "s", "b"))),
+				request("Sign list", (test) -> test.sign.listDocuments(envelopeId)),
+				request("Sign upload", (test) -> test.sign
+					.uploadDocument(envelopeId, com.gonitro.spring.sign.model.DocumentMetadata.pdf("a"), pdf)),
+				request("Sign download", (test) -> test.sign.downloadAuditTrail(envelopeId)),
+				request("PDF JSON", (test) -> test.pdf.process(compress)),
+				request("PDF bytes", (test) -> test.pdf.processToBytes(compress)),
+				request("PDF job submission", (test) -> test.pdf.submit(compress)),
+				request("PDF job status", (test) -> test.pdf.getJobStatus(jobId)),
+				request("PDF job events", (test) -> test.pdf.watchJob(jobId)),
+				request("PDF result file", (test) -> test.pdf
+					.download(new FileInfo(URI.create(objectStore.baseUrl() + "/results/out.pdf"), "application/pdf", null))));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("everyKindOfRequest")
+	void everyKindOfRequestMapsErrorRepliesTheSameWay(String kind, Function<NitroErrorMappingTests, Publisher<?>> call) {
+		nitro.stubFor(any(urlMatching("/(sign|conversions|transformations|extractions|generations|jobs)/?.*"))
+			.willReturn(problem(404, "{\"type\":\"NotFound\",\"title\":\"Not Found\",\"status\":404}")));
+		objectStore.stubFor(get(urlEqualTo("/results/out.pdf"))
+			.willReturn(problem(404, "{\"type\":\"NotFound\",\"title\":\"Not Found\",\"status\":404}")));
+
+		assertThatExceptionOfType(NitroApiException.NotFound.class)
+			.isThrownBy(() -> Flux.from(call.apply(this)).blockLast())
+			.satisfies((ex) -> assertThat(ex.getType()).isEqualTo("NotFound"));
 	}
 
 	@Test
@@ -156,6 +203,10 @@ class NitroErrorMappingTests {
 		assertThatExceptionOfType(NitroConnectionException.class)
 			.isThrownBy(() -> unreachable.getEnvelope("e1").block())
 			.withMessage("Nitro request GET /sign/envelopes/e1 got no reply: the connection was refused");
+	}
+
+	private static Arguments request(String kind, Function<NitroErrorMappingTests, Publisher<?>> call) {
+		return Arguments.of(kind, call);
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status, String body) {

@@ -19,10 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.core.io.buffer.DataBufferUtils;
 
 import com.gonitro.spring.client.FileContent;
+import com.gonitro.spring.client.NitroApiException;
+import com.gonitro.spring.client.NitroAwaitTimeoutException;
 import com.gonitro.spring.client.NitroJson;
+import com.gonitro.spring.client.NitroUnexpectedResponseException;
 import com.gonitro.spring.client.NitroUnexpectedStateException;
 import com.gonitro.spring.pdf.model.Delivery;
 import com.gonitro.spring.pdf.model.DeliveryHeader;
@@ -47,6 +52,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -245,7 +251,7 @@ class ReactiveNitroPdfClientTests {
 		stubSubmit(aResponse().withStatus(202).withHeader("Location", "/jobs/" + JOB_ID + "/status")
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"progress\":0}"));
-		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", containing("text/event-stream"))
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/event-stream"))
 			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody("""
 					: keep-alive
 
@@ -323,7 +329,27 @@ class ReactiveNitroPdfClientTests {
 			.willReturn(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"canceled\"}")));
 
 		assertThatExceptionOfType(NitroUnexpectedStateException.class).isThrownBy(() -> this.pdf.awaitJob(JOB_ID).block())
-			.withMessage("Nitro job " + JOB_ID + " ended canceled instead of completing");
+			.withMessage("Nitro job " + JOB_ID + " ended canceled instead of completing")
+			.satisfies((ex) -> {
+				assertThat(ex.getResourceId()).isEqualTo(JOB_ID);
+				assertThat(ex.getStatus()).isEqualTo("canceled");
+			});
+	}
+
+	@Test
+	void jobStillRunningAtTheDeadlineEndsInAnAwaitTimeout() {
+		this.pdf.setJobTimeout(Duration.ofMillis(300));
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/event-stream"))
+			.willReturn(aResponse().withStatus(406)));
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/json"))
+			.willReturn(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"progress\":0.5}")));
+
+		assertThatExceptionOfType(NitroAwaitTimeoutException.class).isThrownBy(() -> this.pdf.awaitJob(JOB_ID).block())
+			.withMessageStartingWith("Nitro job " + JOB_ID + " did not finish within PT0.3S")
+			.satisfies((ex) -> {
+				assertThat(ex.getResourceId()).isEqualTo(JOB_ID);
+				assertThat(ex.getAwaitTimeout()).isEqualTo(Duration.ofMillis(300));
+			});
 	}
 
 	@Test
@@ -334,6 +360,118 @@ class ReactiveNitroPdfClientTests {
 
 		assertThat(job.id()).isEqualTo(JOB_ID);
 		assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
+	}
+
+	@Test
+	void jobReplyNamingNeitherJobIdNorLocationIsAnUnexpectedResponse() {
+		stubSubmit(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{\"status\":\"running\"}"));
+
+		assertThatExceptionOfType(NitroUnexpectedResponseException.class).isThrownBy(() -> this.pdf.submit(compress()).block())
+			.withMessage("Nitro accepted the job but named neither its jobID nor its Location");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/jobs/../status", "/jobs/%2e%2e/status", "/jobs/a%2Fb", "https://api.gonitro.dev/jobs/%2E%2E",
+			"/jobs/", "/jobs/a%0Ab" })
+	void jobLocationThatIsNotANitroIdIsRefusedBeforeTheJobIsFollowed(String location) {
+		stubSubmit(aResponse().withStatus(202).withHeader("Location", location));
+
+		assertThatExceptionOfType(NitroUnexpectedResponseException.class)
+			.isThrownBy(() -> this.pdf.processAsync(compress()).block())
+			.withMessageStartingWith("Nitro's reply names a job ID that is not a Nitro ID: ");
+		assertThat(nitro.findAll(getRequestedFor(urlMatching("/jobs.*")))).isEmpty();
+	}
+
+	@Test
+	void jobIdInTheReplyThatIsNotANitroIdIsRefusedBeforeTheJobIsFollowed() {
+		stubSubmit(NitroWireMock.json(202, "{\"jobID\":\"..\",\"status\":\"running\"}"));
+
+		assertThatExceptionOfType(NitroUnexpectedResponseException.class)
+			.isThrownBy(() -> new NitroPdfClient(this.pdf).processAsync(compress()))
+			.withMessage("Nitro's reply names a job ID that is not a Nitro ID: '..' (a dot segment)");
+		assertThat(nitro.findAll(getRequestedFor(urlMatching("/jobs.*")))).isEmpty();
+	}
+
+	@Test
+	void eachRequestAsksForTheOneMediaTypeItReads() {
+		nitro.stubFor(post(urlEqualTo("/transformations")).withHeader("Accept", equalTo("application/json"))
+			.willReturn(NitroWireMock.json(200, FILE_RESULT.formatted(objectStore.baseUrl()))));
+		nitro.stubFor(post(urlEqualTo("/transformations")).withHeader("Accept", equalTo("application/octet-stream"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/octet-stream").withBody("%PDF")));
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/json"))
+			.willReturn(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\"}")));
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID)).withHeader("Accept", equalTo("application/json"))
+			.willReturn(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"completed\",\"result\":\"text\"}")));
+
+		this.pdf.process(compress()).block();
+		DataBufferUtils.join(this.pdf.processToBytes(compress())).map(DataBufferUtils::release).block();
+		this.pdf.getJobStatus(JOB_ID).block();
+		this.pdf.getJobResult(JOB_ID).block();
+
+		assertThat(nitro.getAllServeEvents()).filteredOn((event) -> !event.getRequest().getUrl().equals("/oauth/token"))
+			.hasSize(4)
+			.allSatisfy((event) -> assertThat(event.getRequest().getHeaders().getHeader("Accept").values()).singleElement()
+				.isIn("application/json", "application/octet-stream"));
+	}
+
+	@Test
+	void problemDetailsAreReadWhenOnlyTheFileWasAccepted() {
+		nitro.stubFor(post(urlEqualTo("/transformations")).withHeader("Accept", equalTo("application/octet-stream"))
+			.willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/problem+json")
+				.withBody("{\"type\":\"PDFIsPasswordProtected\",\"title\":\"PDF is password protected\",\"status\":422}")));
+
+		assertThatExceptionOfType(NitroApiException.UnprocessableEntity.class)
+			.isThrownBy(() -> this.pdf.processToBytes(compress()).blockLast())
+			.satisfies((ex) -> assertThat(ex.isType("PDFIsPasswordProtected")).isTrue());
+	}
+
+	@Test
+	void eventLineBeyondTheBoundIsAbandonedAndTheJobIsPolled() {
+		String endlessLine = "data: {\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"padding\":\""
+				+ "x".repeat(4 * 1024 * 1024);
+		stubEventsThenPolling(endlessLine);
+
+		PdfResult result = this.pdf.processAsync(compress()).block();
+
+		assertThat(result.text()).contains("polled text");
+		nitro.verify(getRequestedFor(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/json")));
+	}
+
+	@Test
+	void eventBeyondTheBoundIsAbandonedAndTheJobIsPolled() {
+		String endlessEvent = ("data: {\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\",\"padding\":\"" + "x".repeat(1000) + "\"}\n")
+			.repeat(4 * 1024);
+		stubEventsThenPolling(endlessEvent);
+
+		PdfResult result = this.pdf.processAsync(compress()).block();
+
+		assertThat(result.text()).contains("polled text");
+		nitro.verify(getRequestedFor(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/json")));
+	}
+
+	static Stream<Arguments> unboundedEvents() {
+		return Stream.of(Arguments.of("data: " + "x".repeat(200_000), "a line longer than 65536 bytes"),
+				Arguments.of("data: x\n".repeat(20_000), "an event larger than 65536 characters"));
+	}
+
+	@ParameterizedTest(name = "{1}")
+	@MethodSource("unboundedEvents")
+	void eventBeyondTheBoundEndsWatchingWithAnUnexpectedResponse(String event, String what) {
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/event-stream"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+				.withBody("data: {\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\"}\n\n" + event)));
+
+		assertThatExceptionOfType(NitroUnexpectedResponseException.class)
+			.isThrownBy(() -> this.pdf.watchJob(JOB_ID).collectList().block())
+			.withMessage("Nitro's event stream sent " + what);
+	}
+
+	private void stubEventsThenPolling(String events) {
+		stubSubmit(NitroWireMock.json(202, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"running\"}"));
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/event-stream"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(events)));
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).withHeader("Accept", equalTo("application/json"))
+			.willReturn(NitroWireMock.json(200, "{\"jobID\":\"" + JOB_ID + "\",\"status\":\"completed\",\"result\":\"polled text\"}")));
 	}
 
 	private static PdfRequest compress() {

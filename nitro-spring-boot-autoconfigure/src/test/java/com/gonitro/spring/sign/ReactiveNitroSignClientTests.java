@@ -21,7 +21,8 @@ import reactor.core.publisher.Flux;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 import com.gonitro.spring.client.FileContent;
-import com.gonitro.spring.client.NitroTimeoutException;
+import com.gonitro.spring.client.NitroAwaitTimeoutException;
+import com.gonitro.spring.client.NitroUnexpectedResponseException;
 import com.gonitro.spring.client.NitroUnexpectedStateException;
 import com.gonitro.spring.sign.model.BoundingBox;
 import com.gonitro.spring.sign.model.CreateEnvelope;
@@ -64,6 +65,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -204,11 +206,42 @@ class ReactiveNitroSignClientTests {
 
 	@Test
 	void idsAreEncodedSafelyIntoPaths() {
-		nitro.stubFor(get(urlEqualTo("/sign/envelopes/a%2Fb%20c%3F")).willReturn(json(200, ENVELOPE_JSON)));
+		nitro.stubFor(get(urlEqualTo("/sign/envelopes/a%3Bb%3Dc%2B%C3%A9")).willReturn(json(200, ENVELOPE_JSON)));
 
-		this.sign.getEnvelope("a/b c?").block();
+		this.sign.getEnvelope("a;b=c+\u00e9").block();
 
-		nitro.verify(getRequestedFor(urlEqualTo("/sign/envelopes/a%2Fb%20c%3F")));
+		nitro.verify(getRequestedFor(urlEqualTo("/sign/envelopes/a%3Bb%3Dc%2B%C3%A9")));
+	}
+
+	@Test
+	void jsonCallsAcceptJsonAndDownloadsTheMediaTypeNitrosDescriptionNames() {
+		nitro.stubFor(get(urlEqualTo(ENVELOPE)).willReturn(json(200, ENVELOPE_JSON)));
+		nitro.stubFor(delete(urlEqualTo(ENVELOPE)).willReturn(aResponse().withStatus(204)));
+		nitro.stubFor(get(urlEqualTo(ENVELOPE + ":download-sealed")).willReturn(binary("application/octet-stream", new byte[] { 1 })));
+		nitro.stubFor(get(urlEqualTo(DOCUMENT + ":download-sealed")).willReturn(binary("application/pdf", new byte[] { 2 })));
+
+		this.sign.getEnvelope(ENVELOPE_ID).block();
+		this.sign.deleteEnvelope(ENVELOPE_ID).block();
+		DataBufferUtils.join(this.sign.downloadSealedEnvelope(ENVELOPE_ID)).map(DataBufferUtils::release).block();
+		DataBufferUtils.join(this.sign.downloadSealedDocument(ENVELOPE_ID, DOCUMENT_ID)).map(DataBufferUtils::release).block();
+
+		nitro.verify(getRequestedFor(urlEqualTo(ENVELOPE)).withHeader("Accept", equalTo("application/json")));
+		nitro.verify(deleteRequestedFor(urlEqualTo(ENVELOPE)).withHeader("Accept", equalTo("application/json")));
+		nitro.verify(getRequestedFor(urlEqualTo(ENVELOPE + ":download-sealed"))
+			.withHeader("Accept", equalTo("application/octet-stream")));
+		nitro.verify(getRequestedFor(urlEqualTo(DOCUMENT + ":download-sealed")).withHeader("Accept", equalTo("application/pdf")));
+	}
+
+	@Test
+	void documentIdInAReplyThatIsNotANitroIdIsRefusedBeforeItIsPolled() {
+		nitro.stubFor(post(urlEqualTo(ENVELOPE + "/documents"))
+			.willReturn(json(201, "{\"ID\":\"../..\",\"name\":\"NDA\",\"status\":\"pending\"}")));
+
+		assertThatExceptionOfType(NitroUnexpectedResponseException.class)
+			.isThrownBy(() -> this.sign.uploadDocumentAndAwait(ENVELOPE_ID, DocumentMetadata.pdf("NDA"),
+					FileContent.of("%PDF".getBytes(), "nda.pdf")).block())
+			.withMessage("Nitro's reply names a document ID that is not a Nitro ID: '../..' (it contains '/')");
+		assertThat(nitro.findAll(getRequestedFor(urlPathMatching("/sign/.*")))).isEmpty();
 	}
 
 	@Test
@@ -230,7 +263,11 @@ class ReactiveNitroSignClientTests {
 
 		assertThatExceptionOfType(NitroUnexpectedStateException.class)
 			.isThrownBy(() -> this.sign.awaitEnvelopeStatus(ENVELOPE_ID, Duration.ofSeconds(10), EnvelopeStatus.SEALED).block())
-			.withMessage("Envelope " + ENVELOPE_ID + " became rejected while [SEALED] was awaited");
+			.withMessage("Envelope " + ENVELOPE_ID + " became rejected while [SEALED] was awaited")
+			.satisfies((ex) -> {
+				assertThat(ex.getResourceId()).isEqualTo(ENVELOPE_ID);
+				assertThat(ex.getStatus()).isEqualTo("rejected");
+			});
 	}
 
 	@Test
@@ -319,10 +356,15 @@ class ReactiveNitroSignClientTests {
 		nitro.stubFor(post(urlEqualTo(ENVELOPE + "/documents")).willReturn(json(201, documentJson("pending"))));
 		nitro.stubFor(get(urlEqualTo(DOCUMENT)).willReturn(json(200, documentJson("pending"))));
 
-		assertThatExceptionOfType(NitroTimeoutException.class)
+		assertThatExceptionOfType(NitroAwaitTimeoutException.class)
 			.isThrownBy(() -> this.sign.uploadDocumentAndAwait(ENVELOPE_ID, DocumentMetadata.pdf("NDA"),
 					FileContent.of("%PDF".getBytes(), "nda.pdf")).block())
-			.withMessage("Nitro did not finish processing document " + DOCUMENT_ID + " within PT0.3S; it is pending");
+			.withMessage("Nitro did not finish processing document " + DOCUMENT_ID + " within PT0.3S; it is pending")
+			.satisfies((ex) -> {
+				assertThat(ex.getResourceId()).isEqualTo(DOCUMENT_ID);
+				assertThat(ex.getAwaitTimeout()).isEqualTo(Duration.ofMillis(300));
+				assertThat(ex.getLastStatus()).isEqualTo("pending");
+			});
 	}
 
 	@Test

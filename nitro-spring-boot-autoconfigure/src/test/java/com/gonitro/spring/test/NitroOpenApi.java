@@ -24,7 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Checks the requests the clients send against Nitro's published OpenAPI descriptions, read from
  * {@code ../shared/nitro/*.json} (never copied into this project). Paths, methods, query parameters, JSON bodies
- * (strictly: no member the description does not declare), multipart part names and part content types.
+ * (strictly: no member the description does not declare), multipart part names and part content types, and the
+ * {@code Accept} header: one of the values the operation's {@code Accept} parameter allows or, where it declares
+ * none, one media type its success replies declare.
  * <p>
  * PDF Services endpoints are polymorphic and each is described for one {@code method} only: their {@code params}
  * must match one of the parameter schemas the description declares.
@@ -182,6 +184,7 @@ public final class NitroOpenApi {
 
 		void check(LoggedRequest request, java.util.function.Consumer<String> problems) {
 			checkQuery(request, problems);
+			checkAccept(request, problems);
 			JsonNode body = this.operation.get("requestBody");
 			String contentType = Optional.ofNullable(request.getHeader("Content-Type")).orElse("");
 			if (body == null || body.get("content") == null || body.get("content").isEmpty()) {
@@ -271,6 +274,28 @@ public final class NitroOpenApi {
 				}
 			}
 			return false;
+		}
+
+		private void checkAccept(LoggedRequest request, java.util.function.Consumer<String> problems) {
+			String accept = request.getHeader("Accept");
+			if (accept == null) {
+				return;
+			}
+			List<String> allowed = new ArrayList<>();
+			for (JsonNode parameter : this.operation.path("parameters")) {
+				parameter = resolve(parameter);
+				if ("header".equals(parameter.path("in").asString()) && "Accept".equalsIgnoreCase(parameter.path("name").asString())) {
+					resolve(parameter.path("schema")).path("enum").forEach((value) -> allowed.add(value.asString()));
+				}
+			}
+			if (allowed.isEmpty()) {
+				this.operation.path("responses").properties().stream()
+					.filter((response) -> response.getKey().startsWith("2"))
+					.forEach((response) -> allowed.addAll(names(resolve(response.getValue()).path("content"))));
+			}
+			if (!allowed.isEmpty() && !allowed.contains(accept.strip())) {
+				problems.accept("Accept '" + accept + "' is not one of " + allowed);
+			}
 		}
 
 		private void checkQuery(LoggedRequest request, java.util.function.Consumer<String> problems) {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param uploadResultTo where a single-file result is uploaded
  * @param uploadResultsTo where the files of a multi-file result are uploaded, one URL each
  * @param callback the endpoint told about a new asynchronous job
+ * @since 0.1.0
  */
 public record Delivery(@Nullable Upload uploadResultTo, @Nullable List<Upload> uploadResultsTo,
 		@Nullable Callback callback) {
@@ -63,6 +64,7 @@ public record Delivery(@Nullable Upload uploadResultTo, @Nullable List<Upload> u
 	 * @param url the URL ({@code URL} on the wire)
 	 * @param verb the HTTP method, {@code PUT} by default
 	 * @param headers headers the endpoint needs
+	 * @since 0.1.0
 	 */
 	public record Upload(@JsonProperty("URL") URI url, String verb, List<DeliveryHeader> headers) {
 
@@ -73,6 +75,7 @@ public record Delivery(@Nullable Upload uploadResultTo, @Nullable List<Upload> u
 	 *
 	 * @param url the URL ({@code URL} on the wire)
 	 * @param headers headers the endpoint needs
+	 * @since 0.1.0
 	 */
 	public record Callback(@JsonProperty("URL") URI url, List<DeliveryHeader> headers) {
 

@@ -5,6 +5,7 @@ package com.gonitro.spring.pdf.model;
  *
  * @param name the header's name
  * @param value its value
+ * @since 0.1.0
  */
 public record DeliveryHeader(String name, String value) {
 

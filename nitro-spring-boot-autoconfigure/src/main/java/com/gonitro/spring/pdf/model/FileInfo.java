@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param url where to download it ({@code URL} on the wire); {@code null} when it was delivered to your own URL
  * @param contentType its media type
  * @param metadata its size and page count
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FileInfo(@JsonProperty("URL") @JsonAlias({ "url", "Url" }) @Nullable URI url,
@@ -24,6 +25,7 @@ public record FileInfo(@JsonProperty("URL") @JsonAlias({ "url", "Url" }) @Nullab
 	 *
 	 * @param fileSizeBytes its size in bytes
 	 * @param pageCount its number of pages
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Metadata(@Nullable Long fileSizeBytes, @Nullable Integer pageCount) {

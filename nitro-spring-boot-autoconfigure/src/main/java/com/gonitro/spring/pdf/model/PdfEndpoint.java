@@ -2,6 +2,8 @@ package com.gonitro.spring.pdf.model;
 
 /**
  * The four PDF Services endpoints; the operation within each is chosen by the request's {@code method}.
+ *
+ * @since 0.1.0
  */
 public enum PdfEndpoint {
 

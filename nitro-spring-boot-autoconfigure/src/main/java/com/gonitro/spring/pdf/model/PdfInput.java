@@ -7,6 +7,8 @@ import com.gonitro.spring.client.FileContent;
 /**
  * A file for PDF Services to process: uploaded with the request, or fetched by Nitro from a URL (a part of type
  * {@code application/vnd.gonitro.url+json}), which keeps large files out of the request.
+ *
+ * @since 0.1.0
  */
 public sealed interface PdfInput {
 
@@ -33,6 +35,7 @@ public sealed interface PdfInput {
 	 * An uploaded file.
 	 *
 	 * @param content the file
+	 * @since 0.1.0
 	 */
 	record Upload(FileContent content) implements PdfInput {
 
@@ -43,6 +46,7 @@ public sealed interface PdfInput {
 	 *
 	 * @param url where the file is
 	 * @param contentType its media type
+	 * @since 0.1.0
 	 */
 	record Remote(URI url, String contentType) implements PdfInput {
 

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * @param result the result, once completed (the same shape as the synchronous reply); read it with
  * {@link PdfResult#of(JsonNode)}
  * @param error why it failed
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PdfJob(@JsonProperty("jobID") @JsonAlias({ "jobId", "ID", "id" }) String id, JobStatus status,
@@ -33,6 +34,7 @@ public record PdfJob(@JsonProperty("jobID") @JsonAlias({ "jobId", "ID", "id" }) 
 	 * @param type the error type, such as {@code PDFIsPasswordProtected}, {@code ConversionFailed} or
 	 * {@code BrokenDownloadURL}
 	 * @param title its description
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record JobError(@Nullable String type, @Nullable String title) {

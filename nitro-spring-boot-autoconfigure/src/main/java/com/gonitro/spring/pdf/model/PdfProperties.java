@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param creationDate when it was created, in PDF date format
  * @param modDate when it was last modified, in PDF date format
  * @param trapped its trapped status
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PdfProperties(@Nullable String title, @Nullable String author, @Nullable String subject,

@@ -23,6 +23,7 @@ import org.springframework.util.Assert;
  * @param params the operation's parameters, sent as the JSON part {@code params}
  * @param inputs the files to process
  * @param delivery where Nitro delivers the result, if not kept for download
+ * @since 0.1.0
  */
 public record PdfRequest(PdfEndpoint endpoint, String method, Map<String, Object> params, List<PdfInput> inputs,
 		@Nullable Delivery delivery) {
@@ -365,6 +366,7 @@ public record PdfRequest(PdfEndpoint endpoint, String method, Map<String, Object
 	 * @param y the top edge
 	 * @param width the width
 	 * @param height the height
+	 * @since 0.1.0
 	 */
 	public record Redaction(int pageIndex, double x, double y, double width, double height) {
 

@@ -12,6 +12,8 @@ import com.gonitro.spring.client.NitroJson;
  * The JSON result of a PDF Services operation, synchronous or from a completed job: result files to download
  * (conversions, transformations, generations) or extracted data (extractions). Nitro sometimes wraps it in
  * {@code result}; both shapes read the same.
+ *
+ * @since 0.1.0
  */
 public final class PdfResult {
 

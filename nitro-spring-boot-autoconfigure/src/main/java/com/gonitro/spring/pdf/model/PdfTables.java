@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The tables found in a PDF, the result of {@link PdfRequest#extractTables(PdfInput)}.
  *
  * @param tables the tables
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PdfTables(List<Table> tables) {
@@ -28,6 +29,7 @@ public record PdfTables(List<Table> tables) {
 	 * @param id its ID ({@code ID} on the wire)
 	 * @param pageIndices the pages it spans, 0-based
 	 * @param tableData its content
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record Table(@JsonProperty("ID") @JsonAlias("id") @Nullable String id, @Nullable List<Integer> pageIndices,
@@ -41,6 +43,7 @@ public record PdfTables(List<Table> tables) {
 	 * @param title its title, if any
 	 * @param cells the cell values, by row then column (strings or numbers)
 	 * @param averageConfidence how sure the extraction is, from 0 to 1
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	public record TableData(@Nullable String title, @Nullable List<List<Object>> cells,

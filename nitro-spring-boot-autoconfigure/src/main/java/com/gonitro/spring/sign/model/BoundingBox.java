@@ -17,6 +17,7 @@ import org.springframework.util.Assert;
  * @param y the top edge
  * @param width the width
  * @param height the height
+ * @since 0.1.0
  */
 public record BoundingBox(double x, double y, double width, double height) {
 

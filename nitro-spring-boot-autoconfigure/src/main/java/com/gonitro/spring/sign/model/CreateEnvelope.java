@@ -6,6 +6,7 @@ package com.gonitro.spring.sign.model;
  * @param name its name, which need not be unique
  * @param notification the email sent to participants when the envelope is sent
  * @param mode whether participants sign one after the other or all at once
+ * @since 0.1.0
  */
 public record CreateEnvelope(String name, Notification notification, SigningMode mode) {
 

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param label the label of a custom field (required for {@link FieldType#CUSTOM})
  * @param format the format of a date field
  * @param modifiable whether the participant may change a date field's value
+ * @since 0.1.0
  */
 public record CreateField(FieldType type, @JsonProperty("participantID") String participantId, int page,
 		BoundingBox boundingBox, @Nullable Boolean required, @Nullable String label, @Nullable String format,

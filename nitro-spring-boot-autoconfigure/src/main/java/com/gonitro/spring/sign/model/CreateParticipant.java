@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * @param email their email address
  * @param role their role
  * @param authentication how they prove who they are, if required
+ * @since 0.1.0
  */
 public record CreateParticipant(String email, ParticipantRole role,
 		@Nullable ParticipantAuthentication authentication) {

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param sizeBytes its size, once processed
  * @param numPages its number of pages, once processed
  * @param failureReason why Nitro could not process it, when {@link DocumentStatus#FAILED}
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Document(@JsonProperty("ID") @JsonAlias({ "id", "Id", "documentID" }) String id, @Nullable String name,

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the document's name in the envelope
  * @param contentType the document's media type; when given, Nitro accepts the file as it is, without converting it
+ * @since 0.1.0
  */
 public record DocumentMetadata(String name, @Nullable String contentType) {
 

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param notification the email sent to participants, where Nitro states it
  * @param createdAt when it was created
  * @param lastModifiedAt when it last changed
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Envelope(@JsonProperty("ID") @JsonAlias({ "id", "Id", "envelopeID" }) String id, @Nullable String name,

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param items the envelopes on this page
  * @param nextPage the cursor of the next page, or {@code null} on the last page
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record EnvelopePage(List<Envelope> items, @Nullable String nextPage) {

@@ -8,6 +8,8 @@ import com.gonitro.spring.client.NitroEnums;
 
 /**
  * The status of an envelope. Values Nitro adds later read as {@link #UNKNOWN}.
+ *
+ * @since 0.1.0
  */
 public enum EnvelopeStatus {
 

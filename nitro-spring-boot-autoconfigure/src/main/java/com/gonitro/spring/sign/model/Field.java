@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param label the label of a custom field
  * @param format the format of a date field, such as {@code MM/DD/YYYY}
  * @param modifiable whether the participant may change a date field's value
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Field(@JsonProperty("ID") @JsonAlias({ "id", "Id", "fieldID" }) String id,

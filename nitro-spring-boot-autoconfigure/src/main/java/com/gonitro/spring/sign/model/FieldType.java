@@ -8,6 +8,8 @@ import com.gonitro.spring.client.NitroEnums;
 
 /**
  * The kind of information a participant fills in a field. Values Nitro adds later read as {@link #UNKNOWN}.
+ *
+ * @since 0.1.0
  */
 public enum FieldType {
 

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param email their email address
  * @param role their role
  * @param authentication how they prove who they are, if required
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Participant(@JsonProperty("ID") @JsonAlias({ "id", "Id", "participantID" }) String id,

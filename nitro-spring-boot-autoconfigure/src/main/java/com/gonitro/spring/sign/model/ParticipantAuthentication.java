@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a participant proves who they are before signing, besides their email: an access code or a code sent by
  * SMS. A kind Nitro adds later reads as {@link Unknown}.
+ *
+ * @since 0.1.0
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", visible = true, defaultImpl = ParticipantAuthentication.Unknown.class)
 @JsonSubTypes({ @JsonSubTypes.Type(ParticipantAuthentication.AccessCode.class),
@@ -38,6 +40,7 @@ public sealed interface ParticipantAuthentication {
 	 * An access code.
 	 *
 	 * @param accessCode the code
+	 * @since 0.1.0
 	 */
 	@JsonTypeName("AccessCode")
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -55,6 +58,7 @@ public sealed interface ParticipantAuthentication {
 	 *
 	 * @param countryCode the country code
 	 * @param phoneNumber the number
+	 * @since 0.1.0
 	 */
 	@JsonTypeName("SMS")
 	@JsonIgnoreProperties(ignoreUnknown = true)
@@ -66,6 +70,7 @@ public sealed interface ParticipantAuthentication {
 	 * A kind of authentication this version of the client does not know.
 	 *
 	 * @param type its type as Nitro names it
+	 * @since 0.1.0
 	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record Unknown(@Nullable String type) implements ParticipantAuthentication {

@@ -8,6 +8,8 @@ import com.gonitro.spring.client.NitroEnums;
 
 /**
  * The order in which participants sign. Values Nitro adds later read as {@link #UNKNOWN}.
+ *
+ * @since 0.1.0
  */
 public enum SigningMode {
 

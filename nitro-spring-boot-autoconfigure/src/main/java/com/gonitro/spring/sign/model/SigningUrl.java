@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param userId the signer's user ID in the signing workflow
  * @param signingUrl the URL
  * @param expiresAt when the URL stops working
+ * @since 0.1.0
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SigningUrl(@Nullable Long userId, String signingUrl, @Nullable Instant expiresAt) {

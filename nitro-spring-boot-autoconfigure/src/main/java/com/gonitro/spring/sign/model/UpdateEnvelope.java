@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the new name
  * @param notification the new email to participants
  * @param mode the new signing mode
+ * @since 0.1.0
  */
 public record UpdateEnvelope(@Nullable String name, @Nullable Notification notification, @Nullable SigningMode mode) {
 

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param label the new label of a custom field
  * @param format the new format of a date field
  * @param modifiable whether the participant may change a date field's value
+ * @since 0.1.0
  */
 public record UpdateField(FieldType type, @JsonProperty("participantID") @Nullable String participantId,
 		@Nullable Integer page, @Nullable BoundingBox boundingBox, @Nullable Boolean required, @Nullable String label,

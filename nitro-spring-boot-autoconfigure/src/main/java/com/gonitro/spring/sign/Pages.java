@@ -1,4 +1,4 @@
-package com.gonitro.spring.client;
+package com.gonitro.spring.sign;
 
 import java.util.Iterator;
 import java.util.List;
@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * @param <P> the page type
  * @param <T> the item type
  */
-public final class Pages<P, T> {
+final class Pages<P, T> {
 
 	private final Function<@Nullable String, Mono<P>> fetch;
 
@@ -36,7 +36,7 @@ public final class Pages<P, T> {
 	 * @param items the items of a page
 	 * @param nextCursor the cursor of the page after a page, or {@code null} on the last page
 	 */
-	public Pages(Function<@Nullable String, Mono<P>> fetch, Function<P, List<T>> items,
+	Pages(Function<@Nullable String, Mono<P>> fetch, Function<P, List<T>> items,
 			Function<P, @Nullable String> nextCursor) {
 		this.fetch = fetch;
 		this.items = items;
@@ -47,7 +47,7 @@ public final class Pages<P, T> {
 	 * Returns the items as a {@code Flux} that fetches a page only when its subscriber's demand reaches it.
 	 * @return the items
 	 */
-	public Flux<T> flux() {
+	Flux<T> flux() {
 		return Flux.create((sink) -> new Emitter(sink).drain());
 	}
 
@@ -55,7 +55,7 @@ public final class Pages<P, T> {
 	 * Returns the items as an iterator that fetches a page, blocking, only when {@code hasNext()} needs it.
 	 * @return the items
 	 */
-	public Iterator<T> iterator() {
+	Iterator<T> iterator() {
 		return new PageIterator();
 	}
 
