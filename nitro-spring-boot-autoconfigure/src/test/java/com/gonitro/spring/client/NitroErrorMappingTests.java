@@ -1,5 +1,6 @@
 package com.gonitro.spring.client;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import reactor.core.publisher.Flux;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import com.gonitro.spring.NitroClient;
 import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
 import com.gonitro.spring.pdf.model.FileInfo;
 import com.gonitro.spring.pdf.model.PdfInput;
@@ -26,7 +28,6 @@ import com.gonitro.spring.pdf.model.PdfRequest;
 import com.gonitro.spring.sign.ReactiveNitroSignClient;
 import com.gonitro.spring.test.NitroWireMock;
 import com.gonitro.spring.web.NitroRetryPolicy;
-import com.gonitro.spring.NitroClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;

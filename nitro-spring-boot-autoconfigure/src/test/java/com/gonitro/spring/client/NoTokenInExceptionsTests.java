@@ -3,7 +3,6 @@ package com.gonitro.spring.client;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
-import java.net.URI;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -15,15 +14,11 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroClientRegistration;
-import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
 import com.gonitro.spring.sign.NitroSignClient;
 import com.gonitro.spring.sign.ReactiveNitroSignClient;
 import com.gonitro.spring.test.NitroWireMock;
 import com.gonitro.spring.test.SecretLeaks;
-import com.gonitro.spring.web.NitroExchangeFilterFunction;
 import com.gonitro.spring.web.NitroRetryPolicy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -125,13 +120,7 @@ class NoTokenInExceptionsTests {
 
 	/** A client whose token comes from WireMock, for the given API origin, without replays. */
 	private static WebClient webClient(String baseUrl) {
-		NitroAccessTokenCache cache = new NitroAccessTokenCache(() -> NitroClientRegistration.create(
-				NitroWireMock.CLIENT_ID, NitroWireMock.CLIENT_SECRET, NitroWireMock.tokenUri(nitro)),
-				new NitroReactiveTokenResponseClient());
-		return WebClient.builder()
-			.baseUrl(baseUrl)
-			.filter(new NitroExchangeFilterFunction(cache, URI.create(baseUrl), NitroRetryPolicy.none()))
-			.build();
+		return NitroWireMock.client(nitro).baseUrl(baseUrl).retryPolicy(NitroRetryPolicy.none()).buildWebClient();
 	}
 
 	private static String closedPortUrl() throws IOException {
