@@ -57,7 +57,7 @@ public final class NitroClient {
 
 	private final String applicationName;
 
-	private final NitroAccessTokenCache tokenCache;
+	private final NitroClientSetup setup;
 
 	private final WebClient webClient;
 
@@ -71,11 +71,11 @@ public final class NitroClient {
 
 	private final NitroPdfClient pdf;
 
-	NitroClient(String applicationName, NitroAccessTokenCache tokenCache, WebClient webClient, RestClient restClient,
+	NitroClient(String applicationName, NitroClientSetup setup, WebClient webClient, RestClient restClient,
 			ReactiveNitroSignClient reactiveSign, ReactiveNitroPdfClient reactivePdf) {
-		Assert.notNull(tokenCache, "'tokenCache' must not be null");
+		Assert.notNull(setup, "'setup' must not be null");
 		this.applicationName = applicationName;
-		this.tokenCache = tokenCache;
+		this.setup = setup;
 		this.webClient = webClient;
 		this.restClient = restClient;
 		this.reactiveSign = reactiveSign;
@@ -102,11 +102,45 @@ public final class NitroClient {
 	}
 
 	/**
+	 * Returns the application's Spring Security registration ID, which is also the name of the HTTP service group
+	 * that calls Nitro as this application: {@code nitro} for the top-level application, {@code nitro-<name>} for a
+	 * named one.
+	 * @return the registration ID
+	 */
+	public String registrationId() {
+		return tokenCache().getRegistrationId();
+	}
+
+	/**
 	 * Returns the application's token cache, shared by every client here.
 	 * @return the token cache
 	 */
 	public NitroAccessTokenCache tokenCache() {
-		return this.tokenCache;
+		return this.setup.tokenCache();
+	}
+
+	/**
+	 * Makes a {@link WebClient.Builder} of the application's own (such as an HTTP service group's) call Nitro as
+	 * this application: Nitro's base URL and connector, this application's token, and the same replay rules as
+	 * {@link #webClient()}.
+	 * @param builder the builder to configure
+	 * @return the builder
+	 */
+	public WebClient.Builder configure(WebClient.Builder builder) {
+		Assert.notNull(builder, "'builder' must not be null");
+		return this.setup.apply(builder);
+	}
+
+	/**
+	 * Makes a {@link RestClient.Builder} of the application's own (such as an HTTP service group's) call Nitro as
+	 * this application: Nitro's base URL and request factory, this application's token, and the same replay rules as
+	 * {@link #restClient()}.
+	 * @param builder the builder to configure
+	 * @return the builder
+	 */
+	public RestClient.Builder configure(RestClient.Builder builder) {
+		Assert.notNull(builder, "'builder' must not be null");
+		return this.setup.apply(builder);
 	}
 
 	/**

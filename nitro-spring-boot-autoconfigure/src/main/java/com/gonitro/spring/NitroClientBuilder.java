@@ -353,14 +353,14 @@ public final class NitroClientBuilder {
 	 * @return the clients of the Nitro application
 	 */
 	public NitroClient build() {
-		NitroAccessTokenCache tokenCache = tokenCacheToUse();
-		WebClient webClient = (this.webClient != null) ? this.webClient : buildWebClient(tokenCache);
-		RestClient restClient = (this.restClient != null) ? this.restClient : buildRestClient(tokenCache);
+		NitroClientSetup setup = setup(tokenCacheToUse());
+		WebClient webClient = (this.webClient != null) ? this.webClient : buildWebClient(setup);
+		RestClient restClient = (this.restClient != null) ? this.restClient : buildRestClient(setup);
 		ReactiveNitroSignClient reactiveSign = new ReactiveNitroSignClient(webClient);
 		reactiveSign.setDocumentUploadTimeout(this.documentUploadTimeout);
 		ReactiveNitroPdfClient reactivePdf = new ReactiveNitroPdfClient(webClient);
 		reactivePdf.setJobTimeout(this.jobTimeout);
-		return new NitroClient(this.applicationName, tokenCache, webClient, restClient, reactiveSign, reactivePdf);
+		return new NitroClient(this.applicationName, setup, webClient, restClient, reactiveSign, reactivePdf);
 	}
 
 	/**
@@ -378,7 +378,7 @@ public final class NitroClientBuilder {
 	 * @return the preauthorized {@code WebClient}
 	 */
 	public WebClient buildWebClient() {
-		return buildWebClient(tokenCacheToUse());
+		return buildWebClient(setup(tokenCacheToUse()));
 	}
 
 	/**
@@ -387,7 +387,7 @@ public final class NitroClientBuilder {
 	 * @return the preauthorized {@code RestClient}
 	 */
 	public RestClient buildRestClient() {
-		return buildRestClient(tokenCacheToUse());
+		return buildRestClient(setup(tokenCacheToUse()));
 	}
 
 	private NitroAccessTokenCache tokenCacheToUse() {
@@ -420,28 +420,25 @@ public final class NitroClientBuilder {
 		return client;
 	}
 
-	private WebClient buildWebClient(NitroAccessTokenCache tokenCache) {
-		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
-				: WebClient.builder().observationRegistry(this.observationRegistry);
-		return builder.clientConnector(connector())
-			.baseUrl(this.baseUrl)
-			// Logging request details would print headers; the token is set on the native request, but be safe.
-			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
-			.filter(new NitroExchangeFilterFunction(tokenCache, URI.create(this.baseUrl), this.retryPolicy,
-					this.replayListener))
-			.build();
-	}
-
-	private RestClient buildRestClient(NitroAccessTokenCache tokenCache) {
-		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-				: RestClient.builder().observationRegistry(this.observationRegistry);
+	private NitroClientSetup setup(NitroAccessTokenCache tokenCache) {
+		URI nitroOrigin = URI.create(this.baseUrl);
 		ClientHttpRequestFactory requestFactory = (this.clientHttpRequestFactory != null)
 				? this.clientHttpRequestFactory : NitroHttpClients.requestFactory(this.connectTimeout, this.readTimeout);
-		return builder.requestFactory(requestFactory)
-			.baseUrl(this.baseUrl)
-			.requestInterceptor(new NitroClientHttpRequestInterceptor(tokenCache, URI.create(this.baseUrl),
-					this.retryPolicy, this.replayListener))
-			.build();
+		return new NitroClientSetup(tokenCache, this.baseUrl, connector(), requestFactory,
+				new NitroExchangeFilterFunction(tokenCache, nitroOrigin, this.retryPolicy, this.replayListener),
+				new NitroClientHttpRequestInterceptor(tokenCache, nitroOrigin, this.retryPolicy, this.replayListener));
+	}
+
+	private WebClient buildWebClient(NitroClientSetup setup) {
+		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+				: WebClient.builder().observationRegistry(this.observationRegistry);
+		return setup.apply(builder).build();
+	}
+
+	private RestClient buildRestClient(NitroClientSetup setup) {
+		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+				: RestClient.builder().observationRegistry(this.observationRegistry);
+		return setup.apply(builder).build();
 	}
 
 	private ClientHttpConnector connector() {

@@ -29,10 +29,13 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.NitroClient;
 import com.gonitro.spring.NitroClients;
+import com.gonitro.spring.NitroRestClientHttpServiceGroupConfigurer;
+import com.gonitro.spring.NitroWebClientHttpServiceGroupConfigurer;
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
 import com.gonitro.spring.oauth.NitroAuthorizedClientManager;
 import com.gonitro.spring.oauth.NitroReactiveAuthorizedClientManager;
@@ -227,6 +230,28 @@ public final class NitroAutoConfiguration {
 			NitroClient defaultApplication = clients.defaultApplication();
 			return (reactiveNitroPdfClient == defaultApplication.reactivePdf()) ? defaultApplication.pdf()
 					: new NitroPdfClient(reactiveNitroPdfClient);
+		}
+
+	}
+
+	/**
+	 * Makes the HTTP service groups named {@code nitro} and {@code nitro-<name>} call Nitro, with a
+	 * {@code RestClient} or a {@code WebClient}.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class HttpServiceGroupConfiguration {
+
+		@Bean
+		@ConditionalOnClass(RestClientHttpServiceGroupConfigurer.class)
+		@ConditionalOnMissingBean
+		NitroRestClientHttpServiceGroupConfigurer nitroRestClientHttpServiceGroupConfigurer(NitroClients clients) {
+			return new NitroRestClientHttpServiceGroupConfigurer(clients);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		NitroWebClientHttpServiceGroupConfigurer nitroWebClientHttpServiceGroupConfigurer(NitroClients clients) {
+			return new NitroWebClientHttpServiceGroupConfigurer(clients);
 		}
 
 	}

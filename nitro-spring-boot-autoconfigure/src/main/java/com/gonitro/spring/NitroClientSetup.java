@@ -1,0 +1,34 @@
+package com.gonitro.spring;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.reactive.ClientHttpConnector;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.gonitro.spring.oauth.NitroAccessTokenCache;
+import com.gonitro.spring.web.NitroClientHttpRequestInterceptor;
+import com.gonitro.spring.web.NitroExchangeFilterFunction;
+
+/**
+ * What makes a {@code WebClient} or {@code RestClient} builder call Nitro as one application: Nitro's base URL, the
+ * transport (which never follows redirects), and the token with the replay rules. The one place both the
+ * {@link NitroClientBuilder} and {@link NitroClient#configure} apply it from, so that the clients the starter builds
+ * and those an application builds (HTTP service groups) behave alike.
+ */
+record NitroClientSetup(NitroAccessTokenCache tokenCache, String baseUrl, ClientHttpConnector connector, ClientHttpRequestFactory requestFactory,
+		NitroExchangeFilterFunction filter, NitroClientHttpRequestInterceptor interceptor) {
+
+	WebClient.Builder apply(WebClient.Builder builder) {
+		return builder.clientConnector(this.connector)
+			.baseUrl(this.baseUrl)
+			// The token is set on the native request, never in logged headers; still, log no header values.
+			.codecs((codecs) -> codecs.defaultCodecs().enableLoggingRequestDetails(false))
+			.filter(this.filter);
+	}
+
+	RestClient.Builder apply(RestClient.Builder builder) {
+		// Added last, so that no interceptor of the application's sees the token.
+		return builder.requestFactory(this.requestFactory).baseUrl(this.baseUrl).requestInterceptor(this.interceptor);
+	}
+
+}
