@@ -35,7 +35,7 @@ public final class NitroStandInHook implements SpringApplicationHook {
 
 	private static final Log logger = LogFactory.getLog(NitroStandInHook.class);
 
-	private final Consumer<NitroStandIn.Builder> customizer;
+	private final Consumer<NitroStandInBuilder> customizer;
 
 	/**
 	 * Creates a hook that starts a stand-in with the default settings.
@@ -47,10 +47,10 @@ public final class NitroStandInHook implements SpringApplicationHook {
 
 	/**
 	 * Creates a hook that starts a stand-in with settings of its own, such as
-	 * {@link NitroStandIn.Builder#signAutomaticallyAfter(java.time.Duration)}.
+	 * {@link NitroStandInBuilder#signAutomaticallyAfter(java.time.Duration)}.
 	 * @param customizer customizes the stand-in's builder
 	 */
-	public NitroStandInHook(Consumer<NitroStandIn.Builder> customizer) {
+	public NitroStandInHook(Consumer<NitroStandInBuilder> customizer) {
 		Assert.notNull(customizer, "'customizer' must not be null");
 		this.customizer = customizer;
 	}
@@ -73,14 +73,14 @@ public final class NitroStandInHook implements SpringApplicationHook {
 			if (credentials || !binder.bind("nitro.enabled", Boolean.class).orElse(true)) {
 				return;
 			}
-			NitroStandIn.Builder builder = NitroStandIn.builder();
+			NitroStandInBuilder builder = NitroStandIn.builder();
 			NitroStandInHook.this.customizer.accept(builder);
 			NitroStandIn started = builder.start();
 			this.standIn = started;
 			environment.getPropertySources().addFirst(new NitroStandInPropertySource(started));
 			logger.warn("No Nitro credentials (NITRO_CLIENT_ID and NITRO_CLIENT_SECRET are not set): running on the "
 					+ "Nitro stand-in at " + started.baseUrl() + ". Nothing reaches Nitro and no one is asked to sign; "
-					+ "sign an envelope with POST " + started.baseUrl() + NitroStandIn.CONTROLS
+					+ "sign an envelope with POST " + started.baseUrl() + StandInControls.PATH
 					+ "/envelopes/{envelopeID}:sign. Set both variables to talk to Nitro.");
 		}
 

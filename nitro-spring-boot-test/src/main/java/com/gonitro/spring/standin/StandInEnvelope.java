@@ -87,6 +87,24 @@ final class StandInEnvelope {
 		touch(now, "Envelope " + status);
 	}
 
+	/** One of its documents; 404 if it has none with that ID. */
+	StandInDocument document(String documentId) {
+		StandInDocument document = this.documents.get(documentId);
+		if (document == null) {
+			throw StandInProblem.notFound("Document", documentId);
+		}
+		return document;
+	}
+
+	/** One of its participants; 404 if it has none with that ID. */
+	ObjectNode participant(String participantId) {
+		ObjectNode participant = this.participants.get(participantId);
+		if (participant == null) {
+			throw StandInProblem.notFound("Participant", participantId);
+		}
+		return participant;
+	}
+
 	List<ObjectNode> signers() {
 		return this.participants.values().stream().filter((p) -> "signer".equals(p.path("role").asString())).toList();
 	}
@@ -113,6 +131,11 @@ final class StandInEnvelope {
 		json.put("name", this.name);
 		json.put("status", status);
 		return json;
+	}
+
+	/** As POST answers a new envelope: {@code drafted}. */
+	ObjectNode created() {
+		return details(this.status);
 	}
 
 	/** As GET, POST and {@code :cancel} answer ({@code ExtendedEnvelope}). */

@@ -74,7 +74,7 @@ final class StandInPdfServices {
 
 	private volatile String baseUrl = "";
 
-	StandInPdfServices(NitroStandIn.Settings settings, StandInStorage storage) {
+	StandInPdfServices(StandInSettings settings, StandInStorage storage) {
 		this.storage = storage;
 		this.clock = settings.clock;
 		this.jobDuration = settings.jobDuration;
