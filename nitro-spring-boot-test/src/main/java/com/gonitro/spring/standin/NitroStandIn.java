@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  *     nitro.properties();   // nitro.client-id, nitro.client-secret, nitro.token-uri, nitro.base-url
  * }
  * }</pre>
- * For development runs, {@link NitroStandInHook} starts one for an application that has no Nitro credentials.
+ * For development runs, {@link NitroStandInHook} starts one for an application that asks for it.
  */
 public final class NitroStandIn implements AutoCloseable {
 
