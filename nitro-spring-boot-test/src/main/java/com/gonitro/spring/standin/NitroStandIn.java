@@ -27,7 +27,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * Services are served, like Nitro's pre-signed URLs, from a second origin that refuses an {@code Authorization}
  * header. A test drives what a person or Nitro would do: {@link #sign(String) sign} an envelope, {@link #expireJob
  * expire} a job's result, {@link #rotateCredentials(String) rotate} the credentials, {@link #throttle throttle},
- * {@link #fail fail} or {@link #setLatency slow down}.
+ * {@link #fail fail} or {@link #setLatency slow down}. It delivers Nitro Sign webhooks, signed as Nitro signs them,
+ * to a URL of the test's choosing ({@link #webhooks()}).
  * <p>
  * In a JUnit test, {@link EnableNitroStandIn @EnableNitroStandIn} starts one and points {@code nitro.*} at it. By
  * hand:
@@ -46,6 +47,8 @@ public final class NitroStandIn implements AutoCloseable {
 
 	private final StandInStorage storage;
 
+	private final NitroStandInWebhooks webhooks;
+
 	private final StandInSign sign;
 
 	private final StandInPdfServices pdf;
@@ -61,7 +64,10 @@ public final class NitroStandIn implements AutoCloseable {
 		this.storage = new StandInStorage(settings.clock, settings.resultRetention);
 		this.storageServer = bind(0, this.storage.routes());
 		this.storage.setBaseUrl(url(this.storageServer));
-		this.sign = new StandInSign(settings);
+		this.webhooks = new NitroStandInWebhooks(
+				new StandInWebhookSender(settings.clock, this.tokens::clientId, this.tokens::clientSecret),
+				settings.webhookUrl, settings.webhookRetryDelays);
+		this.sign = new StandInSign(settings, this.webhooks::emit);
 		this.pdf = new StandInPdfServices(settings, this.storage);
 		try {
 			this.apiServer = bind(settings.port, StandInRoutes.of(this.tokens, this.faults,
@@ -73,6 +79,7 @@ public final class NitroStandIn implements AutoCloseable {
 		}
 		this.baseUrl = url(this.apiServer);
 		this.pdf.setBaseUrl(this.baseUrl);
+		this.webhooks.watch(this.sign::refreshStatuses);
 	}
 
 	/**
@@ -174,6 +181,14 @@ public final class NitroStandIn implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the Nitro Sign webhooks this stand-in delivers: where to, and what became of each.
+	 * @return the webhooks
+	 */
+	public NitroStandInWebhooks webhooks() {
+		return this.webhooks;
+	}
+
+	/**
 	 * Makes a job's result unavailable, as Nitro does after its retention time: its status and result answer 410
 	 * {@code FileNoLongerAvailable} and its result files can no longer be downloaded.
 	 * @param jobId the job
@@ -264,12 +279,14 @@ public final class NitroStandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every envelope, job and stored file, clears injected faults and counts, and restores the original
-	 * credentials. Tokens issued with the original credentials stay valid.
+	 * Forgets every envelope, job, stored file and webhook delivery (cancelling those under way), clears injected
+	 * faults and counts, and restores the original credentials and webhook settings. Tokens issued with the original
+	 * credentials stay valid.
 	 */
 	public void reset() {
 		this.faults.reset();
 		this.tokens.reset();
+		this.webhooks.reset();
 		this.sign.reset();
 		this.pdf.reset();
 		this.storage.reset();
@@ -280,6 +297,7 @@ public final class NitroStandIn implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.webhooks.close();
 		this.apiServer.disposeNow();
 		this.storageServer.disposeNow();
 	}

@@ -1,5 +1,6 @@
 package com.gonitro.spring.standin;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -139,6 +140,28 @@ public final class NitroStandInBuilder {
 	public NitroStandInBuilder clock(Clock clock) {
 		Assert.notNull(clock, "'clock' must not be null");
 		this.settings.clock = clock;
+		return this;
+	}
+
+	/**
+	 * Delivers Nitro Sign webhooks to a URL from the start, signed with the stand-in's credentials. Off by default;
+	 * {@link NitroStandInWebhooks#deliverTo(URI)} sets it at run time.
+	 * @param url an absolute {@code http} or {@code https} URL, such as {@code http://localhost:8080/nitro/webhooks}
+	 * @return this builder
+	 */
+	public NitroStandInBuilder deliverWebhooksTo(URI url) {
+		this.settings.webhookUrl = NitroStandInWebhooks.checkUrl(url);
+		return this;
+	}
+
+	/**
+	 * Sets the waits before each retry of a webhook delivery that got a 5xx reply or none. Defaults to 1 second, 10
+	 * seconds and 1 minute; {@link NitroStandInWebhooks#setRetryDelays(Duration...)} sets them at run time.
+	 * @param delays the waits, none for a single attempt
+	 * @return this builder
+	 */
+	public NitroStandInBuilder webhookRetryDelays(Duration... delays) {
+		this.settings.webhookRetryDelays = NitroStandInWebhooks.checkDelays(delays);
 		return this;
 	}
 

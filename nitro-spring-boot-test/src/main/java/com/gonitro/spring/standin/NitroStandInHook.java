@@ -24,7 +24,9 @@ import org.springframework.util.Assert;
  * <p>
  * Once the application's configuration is read (files, environment variables, command line), if the property is
  * {@code true}, a stand-in starts and {@code nitro.*} points at it, with a warning in the log. The stand-in stops
- * with the application, and is a bean ({@code nitroStandIn}).
+ * with the application, and is a bean ({@code nitroStandIn}). With {@code nitro.webhooks.enabled=true} it delivers
+ * Nitro Sign webhooks to the application itself, at {@code nitro.webhooks.path} ({@code /nitro/webhooks} by default)
+ * on the port its web server bound (see {@link NitroStandInWebhooks}).
  * <p>
  * Asking for the stand-in while configuring Nitro as well ({@code nitro.client-id} or {@code nitro.client-secret}
  * set anywhere, or a token URI or base URL that overrides the stand-in's) is a start-up failure naming the
@@ -117,6 +119,7 @@ public final class NitroStandInHook implements SpringApplicationHook {
 			if (started != null && properties != null) {
 				context.getBeanFactory().registerSingleton("nitroStandIn", started);
 				context.addApplicationListener((ContextClosedEvent event) -> started.close());
+				StandInWebhookTarget.register(context, started);
 				// Runs after the configuration classes are parsed (their @PropertySource read), before any bean.
 				context.addBeanFactoryPostProcessor(
 						(BeanFactoryPostProcessor) (beanFactory) -> StandInConflicts.checkRunning(context.getEnvironment(),

@@ -103,8 +103,7 @@ final class StandInDocuments {
 					if (size + document.original.length > MAX_ENVELOPE_SIZE) {
 						throw StandInProblem.of(HttpStatus.CONTENT_TOO_LARGE, "An envelope holds at most 300 MB of documents");
 					}
-					envelope.documents.put(document.id, document);
-					envelope.touch(this.sign.now(), "Document '" + document.name + "' uploaded");
+					envelope.add(document, this.sign.now());
 					return document.created();
 				})));
 	}
@@ -175,8 +174,7 @@ final class StandInDocuments {
 	private Mono<ServerResponse> delete(ServerRequest request) {
 		this.sign.drafted(request, "changed", (envelope) -> {
 			StandInDocument document = envelope.document(request.pathVariable("documentID"));
-			envelope.documents.remove(document.id);
-			envelope.touch(this.sign.now(), "Document '" + document.name + "' deleted");
+			envelope.remove(document, this.sign.now());
 			return document;
 		});
 		return ServerResponse.noContent().build();

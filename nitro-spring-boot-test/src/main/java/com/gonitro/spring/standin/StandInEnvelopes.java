@@ -91,8 +91,7 @@ final class StandInEnvelopes {
 		return StandInJson.body(request).flatMap((body) -> {
 			String name = StandInJson.requiredText(body, "name");
 			String mode = mode(body.path("mode").asString("parallel"));
-			StandInEnvelope envelope = new StandInEnvelope(name, mode, notification(body), this.sign.now());
-			this.sign.add(envelope);
+			StandInEnvelope envelope = this.sign.create(name, mode, notification(body));
 			return StandInJson.reply(HttpStatus.CREATED, envelope.created());
 		});
 	}
@@ -146,7 +145,7 @@ final class StandInEnvelopes {
 
 	private Mono<ServerResponse> cancel(ServerRequest request) {
 		return StandInJson.reply(HttpStatus.OK, this.sign.sent(request, "cancelled", (envelope) -> {
-			envelope.end("cancelled", this.sign.now());
+			envelope.cancel(this.sign.now());
 			return envelope.details(this.sign.status(envelope));
 		}));
 	}

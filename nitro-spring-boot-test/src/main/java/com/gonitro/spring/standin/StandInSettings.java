@@ -1,7 +1,9 @@
 package com.gonitro.spring.standin;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,10 @@ final class StandInSettings {
 
 	Clock clock = Clock.systemUTC();
 
+	@Nullable URI webhookUrl;
+
+	List<Duration> webhookRetryDelays = NitroStandInWebhooks.DEFAULT_RETRY_DELAYS;
+
 	StandInSettings copy() {
 		StandInSettings copy = new StandInSettings();
 		copy.clientId = this.clientId;
@@ -46,6 +52,8 @@ final class StandInSettings {
 		copy.envelopePageSize = this.envelopePageSize;
 		copy.port = this.port;
 		copy.clock = this.clock;
+		copy.webhookUrl = this.webhookUrl;
+		copy.webhookRetryDelays = this.webhookRetryDelays;
 		return copy;
 	}
 

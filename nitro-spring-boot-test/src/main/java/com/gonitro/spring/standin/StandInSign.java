@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -31,11 +33,14 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * An envelope is changed only while {@code drafted}, cancelled, reminded or signed only while {@code sent}, and
  * downloaded sealed only once {@code sealed}; anything else answers 409, an unknown envelope 404. Statuses that
  * depend on time (processing, automatic signing, sealing) are computed from the clock when read, so no thread runs
- * in the background. All state is guarded by this object's lock.
+ * in the background; only while webhooks are delivered does a timer read them ({@link #refreshStatuses()}). Every
+ * change is announced to the webhooks by the envelope it happens to. All state is guarded by this object's lock.
  */
 final class StandInSign {
 
 	private final Map<String, StandInEnvelope> envelopes = new LinkedHashMap<>();
+
+	private final Consumer<StandInWebhookEvent> events;
 
 	private final Clock clock;
 
@@ -53,7 +58,8 @@ final class StandInSign {
 
 	private final StandInDownloads downloads;
 
-	StandInSign(StandInSettings settings) {
+	StandInSign(StandInSettings settings, Consumer<StandInWebhookEvent> events) {
+		this.events = events;
 		this.clock = settings.clock;
 		this.sealingDelay = settings.sealingDelay;
 		this.autoSignDelay = settings.autoSignDelay;
@@ -97,7 +103,7 @@ final class StandInSign {
 			if (envelope == null || !status(envelope).equals("sent")) {
 				throw new IllegalStateException("Envelope " + envelopeId + " does not exist or is not sent");
 			}
-			envelope.end("rejected", now());
+			envelope.reject(now());
 			return null;
 		});
 	}
@@ -116,6 +122,14 @@ final class StandInSign {
 		return locked(() -> List.copyOf(this.envelopes.keySet()));
 	}
 
+	/** Computes every envelope's status, so that the changes time brought (signing, sealing) are announced. */
+	void refreshStatuses() {
+		locked(() -> {
+			this.envelopes.values().forEach(this::status);
+			return null;
+		});
+	}
+
 	void reset() {
 		locked(() -> {
 			this.envelopes.clear();
@@ -125,8 +139,13 @@ final class StandInSign {
 
 	// The envelopes, for the resources
 
-	void add(StandInEnvelope envelope) {
-		locked(() -> this.envelopes.put(envelope.id, envelope));
+	/** A new envelope, {@code drafted}. */
+	StandInEnvelope create(String name, String mode, @Nullable ObjectNode notification) {
+		return locked(() -> {
+			StandInEnvelope envelope = new StandInEnvelope(name, mode, notification, now(), this.events);
+			this.envelopes.put(envelope.id, envelope);
+			return envelope;
+		});
 	}
 
 	void remove(ServerRequest request) {

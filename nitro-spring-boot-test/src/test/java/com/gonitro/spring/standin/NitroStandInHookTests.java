@@ -2,7 +2,9 @@ package com.gonitro.spring.standin;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,10 +18,15 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 
 import com.gonitro.spring.sign.NitroSignClient;
 import com.gonitro.spring.sign.model.CreateEnvelope;
@@ -124,6 +131,34 @@ class NitroStandInHookTests {
 					"nitro.base-url (set in a property source that takes precedence over the stand-in's)");
 	}
 
+	@Test
+	void deliversWebhooksToTheApplicationWhenItAsks(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.withHook(new NitroStandInHook(), () -> {
+			SpringApplication application = new SpringApplication(WebhookReceivingApplication.class);
+			application.setWebApplicationType(WebApplicationType.REACTIVE);
+			return application.run(OPT_IN, "--server.port=0", "--nitro.webhooks.enabled=true");
+		})) {
+			NitroStandIn standIn = context.getBean(NitroStandIn.class);
+			String port = context.getEnvironment().getProperty("local.server.port");
+			assertThat(standIn.webhooks().deliveryUrl()).hasToString("http://localhost:" + port + "/nitro/webhooks");
+			assertThat(output).contains("The Nitro stand-in delivers Nitro Sign webhooks to http://localhost:" + port
+					+ "/nitro/webhooks");
+
+			String id = context.getBean(NitroSignClient.class)
+				.createEnvelope(CreateEnvelope.parallel("Dev run", "Sign", "Please"))
+				.id();
+
+			NitroStandInWebhooks.Delivery delivery = standIn.webhooks().awaitDelivery("EnvelopeCreated", Duration.ofSeconds(10));
+			assertThat(delivery.status()).isEqualTo(200);
+			List<HttpHeaders> received = context.getBean(WebhookReceivingApplication.class).received;
+			assertThat(received).singleElement().satisfies((headers) -> {
+				assertThat(headers.getFirst("Signature-Input")).contains("keyid=\"" + standIn.clientId() + "\"");
+				assertThat(headers.getFirst("Signature")).isEqualTo(delivery.headers().get("Signature"));
+			});
+			assertThat(delivery.data()).containsEntry("envelopeID", id);
+		}
+	}
+
 	private static ConfigurableApplicationContext run(Class<?> application, NitroStandInHook hook, String... args) {
 		return SpringApplication.withHook(hook, () -> {
 			SpringApplication springApplication = new SpringApplication(application);
@@ -141,6 +176,22 @@ class NitroStandInHookTests {
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Application {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class WebhookReceivingApplication {
+
+		final List<HttpHeaders> received = new CopyOnWriteArrayList<>();
+
+		@Bean
+		RouterFunction<ServerResponse> webhooks() {
+			return RouterFunctions.route().POST("/nitro/webhooks", (request) -> {
+				this.received.add(request.headers().asHttpHeaders());
+				return ServerResponse.ok().build();
+			}).build();
+		}
 
 	}
 
