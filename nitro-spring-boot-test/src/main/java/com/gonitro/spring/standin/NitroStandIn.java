@@ -7,15 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.server.HandlerStrategies;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * An in-process stand-in for Nitro, for tests and for development runs without a Nitro account: the token endpoint
@@ -41,6 +35,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  */
 public final class NitroStandIn implements AutoCloseable {
 
+	private final StandInNetwork network = new StandInNetwork();
+
 	private final StandInTokens tokens;
 
 	private final StandInFaults faults = new StandInFaults();
@@ -62,22 +58,22 @@ public final class NitroStandIn implements AutoCloseable {
 	NitroStandIn(StandInSettings settings) {
 		this.tokens = new StandInTokens(settings.clientId, settings.clientSecret, settings.tokenLifetime, settings.clock);
 		this.storage = new StandInStorage(settings.clock, settings.resultRetention);
-		this.storageServer = bind(0, this.storage.routes());
-		this.storage.setBaseUrl(url(this.storageServer));
-		this.webhooks = new NitroStandInWebhooks(
-				new StandInWebhookSender(settings.clock, this.tokens::clientId, this.tokens::clientSecret),
-				settings.webhookUrl, settings.webhookRetryDelays);
+		this.webhooks = new NitroStandInWebhooks(new StandInWebhookSender(this.network.client(), settings.clock,
+				this.tokens::clientId, this.tokens::clientSecret), settings.webhookUrl, settings.webhookRetryDelays);
 		this.sign = new StandInSign(settings, this.webhooks::emit);
-		this.pdf = new StandInPdfServices(settings, this.storage);
+		this.pdf = new StandInPdfServices(settings, this.storage, this.network.client());
 		try {
-			this.apiServer = bind(settings.port, StandInRoutes.of(this.tokens, this.faults,
+			this.storageServer = this.network.bind(0, this.storage.routes());
+			this.storage.setBaseUrl(StandInNetwork.url(this.storageServer));
+			this.apiServer = this.network.bind(settings.port, StandInRoutes.of(this.tokens, this.faults,
 					new StandInControls(this.sign, this.tokens), this.sign, this.pdf));
 		}
 		catch (RuntimeException ex) {
-			this.storageServer.disposeNow();
+			// Its threads gone, nothing bound stays open.
+			this.network.close();
 			throw ex;
 		}
-		this.baseUrl = url(this.apiServer);
+		this.baseUrl = StandInNetwork.url(this.apiServer);
 		this.pdf.setBaseUrl(this.baseUrl);
 		this.webhooks.watch(this.sign::refreshStatuses);
 	}
@@ -300,21 +296,12 @@ public final class NitroStandIn implements AutoCloseable {
 		this.webhooks.close();
 		this.apiServer.disposeNow();
 		this.storageServer.disposeNow();
+		this.network.close();
 	}
 
 	@Override
 	public String toString() {
 		return "NitroStandIn[" + this.baseUrl + "]";
-	}
-
-	private static DisposableServer bind(int port, RouterFunction<ServerResponse> routes) {
-		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(
-				RouterFunctions.toHttpHandler(routes, HandlerStrategies.withDefaults()));
-		return HttpServer.create().host("localhost").port(port).handle(adapter).bindNow(Duration.ofSeconds(10));
-	}
-
-	private static String url(DisposableServer server) {
-		return "http://localhost:" + server.port();
 	}
 
 }

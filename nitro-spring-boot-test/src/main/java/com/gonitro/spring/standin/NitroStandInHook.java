@@ -121,9 +121,8 @@ public final class NitroStandInHook implements SpringApplicationHook {
 				context.addApplicationListener((ContextClosedEvent event) -> started.close());
 				StandInWebhookTarget.register(context, started);
 				// Runs after the configuration classes are parsed (their @PropertySource read), before any bean.
-				context.addBeanFactoryPostProcessor(
-						(BeanFactoryPostProcessor) (beanFactory) -> StandInConflicts.checkRunning(context.getEnvironment(),
-								properties));
+				context.addBeanFactoryPostProcessor((BeanFactoryPostProcessor) (beanFactory) -> StandInConflicts
+					.checkRunning(context.getEnvironment(), properties));
 			}
 		}
 

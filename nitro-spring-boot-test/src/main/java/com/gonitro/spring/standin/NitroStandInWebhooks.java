@@ -148,7 +148,9 @@ public final class NitroStandInWebhooks {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.delivered) {
 			while (true) {
-				List<Delivery> matching = this.delivered.stream().filter((delivery) -> delivery.type().equals(type)).toList();
+				List<Delivery> matching = this.delivered.stream()
+					.filter((delivery) -> delivery.type().equals(type))
+					.toList();
 				if (matching.size() >= count) {
 					return matching.subList(0, count);
 				}

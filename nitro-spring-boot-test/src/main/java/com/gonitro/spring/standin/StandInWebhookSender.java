@@ -34,9 +34,7 @@ final class StandInWebhookSender {
 
 	private static final Log logger = LogFactory.getLog(StandInWebhookSender.class);
 
-	private final WebClient client = WebClient.builder()
-		.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_REPLY))
-		.build();
+	private final WebClient client;
 
 	private final Clock clock;
 
@@ -45,11 +43,13 @@ final class StandInWebhookSender {
 	private final Supplier<String> clientSecret;
 
 	/**
+	 * @param client sends the requests
 	 * @param clock times the {@code Date} of each attempt and the signature's {@code created}
 	 * @param clientId the key ID
 	 * @param clientSecret the key, read at each attempt so that a rotated secret signs from then on
 	 */
-	StandInWebhookSender(Clock clock, Supplier<String> clientId, Supplier<String> clientSecret) {
+	StandInWebhookSender(WebClient client, Clock clock, Supplier<String> clientId, Supplier<String> clientSecret) {
+		this.client = client.mutate().codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_REPLY)).build();
 		this.clock = clock;
 		this.clientId = clientId;
 		this.clientSecret = clientSecret;
@@ -64,8 +64,8 @@ final class StandInWebhookSender {
 					event.created(), event.data(), url, new String(body, StandardCharsets.UTF_8), attempts);
 			if (!delivery.isDelivered()) {
 				NitroStandInWebhooks.Attempt last = attempts.get(attempts.size() - 1);
-				logger.info("The Nitro stand-in could not deliver the " + event.type() + " webhook " + event.id() + " to "
-						+ url + " in " + attempts.size() + " attempt(s): "
+				logger.info("The Nitro stand-in could not deliver the " + event.type() + " webhook " + event.id()
+						+ " to " + url + " in " + attempts.size() + " attempt(s): "
 						+ ((last.failure() != null) ? last.failure() : "HTTP " + last.status()));
 			}
 			return delivery;
@@ -93,7 +93,8 @@ final class StandInWebhookSender {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
-				.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just("(a reply of more than 64 KB, not kept)"))
+				.onErrorResume(DataBufferLimitException.class,
+						(ex) -> Mono.just("(a reply of more than 64 KB, not kept)"))
 				.defaultIfEmpty("")
 				.map((reply) -> new NitroStandInWebhooks.Attempt(headers, response.statusCode().value(), reply, null)))
 			.timeout(TIMEOUT)

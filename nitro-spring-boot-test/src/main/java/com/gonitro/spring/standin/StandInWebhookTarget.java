@@ -33,7 +33,8 @@ final class StandInWebhookTarget implements ApplicationListener<WebServerInitial
 
 	static final String DEFAULT_PATH = "/nitro/webhooks";
 
-	private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context.WebServerApplicationContext";
+	private static final String WEB_SERVER_CONTEXT = "org.springframework.boot.web.server.context."
+			+ "WebServerApplicationContext";
 
 	private static final Log logger = LogFactory.getLog(StandInWebhookTarget.class);
 
@@ -70,7 +71,8 @@ final class StandInWebhookTarget implements ApplicationListener<WebServerInitial
 		URI url = url(event.getApplicationContext());
 		if (url != null) {
 			this.standIn.webhooks().deliverTo(url);
-			logger.info("The Nitro stand-in delivers Nitro Sign webhooks to " + url + ", signed with its client secret");
+			logger.info(
+					"The Nitro stand-in delivers Nitro Sign webhooks to " + url + ", signed with its client secret");
 		}
 	}
 
