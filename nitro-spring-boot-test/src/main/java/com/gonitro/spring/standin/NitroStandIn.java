@@ -1,29 +1,15 @@
 package com.gonitro.spring.standin;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.util.Assert;
-import org.springframework.web.reactive.function.server.HandlerFunction;
-import org.springframework.web.reactive.function.server.HandlerStrategies;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * An in-process stand-in for Nitro, for tests and for development runs without a Nitro account: the token endpoint
@@ -35,7 +21,8 @@ import org.springframework.web.util.HtmlUtils;
  * Services are served, like Nitro's pre-signed URLs, from a second origin that refuses an {@code Authorization}
  * header. A test drives what a person or Nitro would do: {@link #sign(String) sign} an envelope, {@link #expireJob
  * expire} a job's result, {@link #rotateCredentials(String) rotate} the credentials, {@link #throttle throttle},
- * {@link #fail fail} or {@link #setLatency slow down}.
+ * {@link #fail fail} or {@link #setLatency slow down}. It delivers Nitro Sign webhooks, signed as Nitro signs them,
+ * to a URL of the test's choosing ({@link #webhooks()}).
  * <p>
  * In a JUnit test, {@link EnableNitroStandIn @EnableNitroStandIn} starts one and points {@code nitro.*} at it. By
  * hand:
@@ -44,18 +31,19 @@ import org.springframework.web.util.HtmlUtils;
  *     nitro.properties();   // nitro.client-id, nitro.client-secret, nitro.token-uri, nitro.base-url
  * }
  * }</pre>
- * For development runs, {@link NitroStandInHook} starts one for an application that has no Nitro credentials.
+ * For development runs, {@link NitroStandInHook} starts one for an application that asks for it.
  */
 public final class NitroStandIn implements AutoCloseable {
 
-	/** The path of the stand-in's own controls (outside Nitro's API; no token needed). */
-	static final String CONTROLS = "/standin";
+	private final StandInNetwork network = new StandInNetwork();
 
 	private final StandInTokens tokens;
 
 	private final StandInFaults faults = new StandInFaults();
 
 	private final StandInStorage storage;
+
+	private final NitroStandInWebhooks webhooks;
 
 	private final StandInSign sign;
 
@@ -67,22 +55,27 @@ public final class NitroStandIn implements AutoCloseable {
 
 	private final String baseUrl;
 
-	private NitroStandIn(Settings settings) {
+	NitroStandIn(StandInSettings settings) {
 		this.tokens = new StandInTokens(settings.clientId, settings.clientSecret, settings.tokenLifetime, settings.clock);
 		this.storage = new StandInStorage(settings.clock, settings.resultRetention);
-		this.storageServer = bind(0, this.storage.routes());
-		this.storage.setBaseUrl(url(this.storageServer));
-		this.sign = new StandInSign(settings);
-		this.pdf = new StandInPdfServices(settings, this.storage);
+		this.webhooks = new NitroStandInWebhooks(new StandInWebhookSender(this.network.client(), settings.clock,
+				this.tokens::clientId, this.tokens::clientSecret), settings.webhookUrl, settings.webhookRetryDelays);
+		this.sign = new StandInSign(settings, this.webhooks::emit);
+		this.pdf = new StandInPdfServices(settings, this.storage, this.network.client());
 		try {
-			this.apiServer = bind(settings.port, routes());
+			this.storageServer = this.network.bind(0, this.storage.routes());
+			this.storage.setBaseUrl(StandInNetwork.url(this.storageServer));
+			this.apiServer = this.network.bind(settings.port, StandInRoutes.of(this.tokens, this.faults,
+					new StandInControls(this.sign, this.tokens), this.sign, this.pdf));
 		}
 		catch (RuntimeException ex) {
-			this.storageServer.disposeNow();
+			// Its threads gone, nothing bound stays open.
+			this.network.close();
 			throw ex;
 		}
-		this.baseUrl = url(this.apiServer);
+		this.baseUrl = StandInNetwork.url(this.apiServer);
 		this.pdf.setBaseUrl(this.baseUrl);
+		this.webhooks.watch(this.sign::refreshStatuses);
 	}
 
 	/**
@@ -97,8 +90,8 @@ public final class NitroStandIn implements AutoCloseable {
 	 * Returns a builder to choose the stand-in's credentials, timings and port.
 	 * @return a builder
 	 */
-	public static Builder builder() {
-		return new Builder();
+	public static NitroStandInBuilder builder() {
+		return new NitroStandInBuilder();
 	}
 
 	/**
@@ -181,6 +174,14 @@ public final class NitroStandIn implements AutoCloseable {
 	 */
 	public List<String> envelopeIds() {
 		return this.sign.envelopeIds();
+	}
+
+	/**
+	 * Returns the Nitro Sign webhooks this stand-in delivers: where to, and what became of each.
+	 * @return the webhooks
+	 */
+	public NitroStandInWebhooks webhooks() {
+		return this.webhooks;
 	}
 
 	/**
@@ -274,12 +275,14 @@ public final class NitroStandIn implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every envelope, job and stored file, clears injected faults and counts, and restores the original
-	 * credentials. Tokens issued with the original credentials stay valid.
+	 * Forgets every envelope, job, stored file and webhook delivery (cancelling those under way), clears injected
+	 * faults and counts, and restores the original credentials and webhook settings. Tokens issued with the original
+	 * credentials stay valid.
 	 */
 	public void reset() {
 		this.faults.reset();
 		this.tokens.reset();
+		this.webhooks.reset();
 		this.sign.reset();
 		this.pdf.reset();
 		this.storage.reset();
@@ -290,264 +293,15 @@ public final class NitroStandIn implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		this.webhooks.close();
 		this.apiServer.disposeNow();
 		this.storageServer.disposeNow();
+		this.network.close();
 	}
 
 	@Override
 	public String toString() {
 		return "NitroStandIn[" + this.baseUrl + "]";
-	}
-
-	private RouterFunction<ServerResponse> routes() {
-		RouterFunction<ServerResponse> api = this.sign.routes()
-			.and(this.pdf.routes())
-			.filter(this.faults.apiFaults())
-			.filter(this.tokens.authentication())
-			.filter(this.faults.counting());
-		return RouterFunctions.route()
-			.POST("/oauth/token", this.tokens::issue)
-			.add(controls())
-			.add(api)
-			.route((request) -> true, (request) -> StandInProblem.notFoundPath(request.path()).reply(request))
-			.filter(this.faults.latency())
-			.filter(NitroStandIn::answerErrors)
-			.build();
-	}
-
-	/** Answers errors as Nitro does, those thrown by a handler included (builder error handlers miss those). */
-	private static Mono<ServerResponse> answerErrors(ServerRequest request, HandlerFunction<ServerResponse> next) {
-		return Mono.defer(() -> next.handle(request))
-			.onErrorResume((ex) -> (ex instanceof StandInProblem problem) ? problem.reply(request)
-					: StandInProblem.internalError(ex, request));
-	}
-
-	/** Controls for development runs, where a person plays the signer. */
-	private RouterFunction<ServerResponse> controls() {
-		return RouterFunctions.route()
-			.POST(CONTROLS + "/envelopes/{envelopeID}:sign", (request) -> {
-				sign(request.pathVariable("envelopeID"));
-				return ServerResponse.noContent().build();
-			})
-			.POST(CONTROLS + "/envelopes/{envelopeID}:reject", (request) -> {
-				reject(request.pathVariable("envelopeID"));
-				return ServerResponse.noContent().build();
-			})
-			.GET(CONTROLS + "/sign/{envelopeID}/{participantID}", (request) -> ServerResponse.ok()
-				.contentType(MediaType.TEXT_HTML)
-				.bodyValue(signingPage(request.pathVariable("envelopeID"))))
-			.POST(CONTROLS + "/tokens:revoke", (request) -> {
-				revokeAllTokens();
-				return ServerResponse.noContent().build();
-			})
-			.build();
-	}
-
-	/** What a signing URL shows: the stand-in has no signing ceremony, one button signs for every signer. */
-	private static String signingPage(String envelopeId) {
-		String id = HtmlUtils.htmlEscape(envelopeId);
-		return "<!DOCTYPE html><html><head><title>Nitro stand-in</title></head><body>"
-				+ "<h1>Nitro stand-in: envelope " + id + "</h1>"
-				+ "<p>This is not Nitro's signing page. The stand-in signs for every signer at once.</p>"
-				+ "<form method=\"post\" action=\"" + CONTROLS + "/envelopes/" + id + ":sign\">"
-				+ "<button type=\"submit\">Sign</button></form></body></html>";
-	}
-
-	private static DisposableServer bind(int port, RouterFunction<ServerResponse> routes) {
-		ReactorHttpHandlerAdapter adapter = new ReactorHttpHandlerAdapter(
-				RouterFunctions.toHttpHandler(routes, HandlerStrategies.withDefaults()));
-		return HttpServer.create().host("localhost").port(port).handle(adapter).bindNow(Duration.ofSeconds(10));
-	}
-
-	private static String url(DisposableServer server) {
-		return "http://localhost:" + server.port();
-	}
-
-	/**
-	 * Builds a {@link NitroStandIn}.
-	 */
-	public static final class Builder {
-
-		private final Settings settings = new Settings();
-
-		private Builder() {
-		}
-
-		/**
-		 * Sets the client ID the token endpoint accepts. Defaults to {@code nitro-stand-in}.
-		 * @param clientId the client ID
-		 * @return this builder
-		 */
-		public Builder clientId(String clientId) {
-			Assert.hasText(clientId, "'clientId' must not be empty");
-			this.settings.clientId = clientId;
-			return this;
-		}
-
-		/**
-		 * Sets the client secret the token endpoint accepts. Defaults to a random secret.
-		 * @param clientSecret the client secret
-		 * @return this builder
-		 */
-		public Builder clientSecret(String clientSecret) {
-			Assert.hasText(clientSecret, "'clientSecret' must not be empty");
-			this.settings.clientSecret = clientSecret;
-			return this;
-		}
-
-		/**
-		 * Sets how long issued tokens last. Defaults to 24 hours, as Nitro's.
-		 * @param tokenLifetime the lifetime
-		 * @return this builder
-		 */
-		public Builder tokenLifetime(Duration tokenLifetime) {
-			Assert.isTrue(!tokenLifetime.isNegative() && !tokenLifetime.isZero(), "'tokenLifetime' must be positive");
-			this.settings.tokenLifetime = tokenLifetime;
-			return this;
-		}
-
-		/**
-		 * Sets how long an uploaded document stays {@code pending} before it is {@code uploaded} (or
-		 * {@code failed}). Defaults to 200 milliseconds.
-		 * @param delay the processing time
-		 * @return this builder
-		 */
-		public Builder documentProcessingDelay(Duration delay) {
-			Assert.isTrue(!delay.isNegative(), "'delay' must not be negative");
-			this.settings.documentProcessingDelay = delay;
-			return this;
-		}
-
-		/**
-		 * Sets how long a signed envelope stays {@code processing} before it is {@code sealed}. Defaults to 200
-		 * milliseconds.
-		 * @param delay the sealing time
-		 * @return this builder
-		 */
-		public Builder sealingDelay(Duration delay) {
-			Assert.isTrue(!delay.isNegative(), "'delay' must not be negative");
-			this.settings.sealingDelay = delay;
-			return this;
-		}
-
-		/**
-		 * Makes every sent envelope get signed by itself after the given time, as if its signers were quick.
-		 * Useful in development runs; off by default (a test calls {@link NitroStandIn#sign(String)}).
-		 * @param delay the time between sending and signing
-		 * @return this builder
-		 */
-		public Builder signAutomaticallyAfter(Duration delay) {
-			Assert.isTrue(!delay.isNegative(), "'delay' must not be negative");
-			this.settings.autoSignDelay = delay;
-			return this;
-		}
-
-		/**
-		 * Sets how long an asynchronous PDF Services job runs. Defaults to 300 milliseconds.
-		 * @param duration the running time
-		 * @return this builder
-		 */
-		public Builder jobDuration(Duration duration) {
-			Assert.isTrue(!duration.isNegative(), "'duration' must not be negative");
-			this.settings.jobDuration = duration;
-			return this;
-		}
-
-		/**
-		 * Sets how long result files and job results stay available. Defaults to one hour.
-		 * @param retention the retention time
-		 * @return this builder
-		 */
-		public Builder resultRetention(Duration retention) {
-			Assert.isTrue(!retention.isNegative() && !retention.isZero(), "'retention' must be positive");
-			this.settings.resultRetention = retention;
-			return this;
-		}
-
-		/**
-		 * Sets how many envelopes a page of {@code GET /sign/envelopes} holds. Defaults to 20.
-		 * @param pageSize the page size
-		 * @return this builder
-		 */
-		public Builder envelopePageSize(int pageSize) {
-			Assert.isTrue(pageSize > 0, "'pageSize' must be positive");
-			this.settings.envelopePageSize = pageSize;
-			return this;
-		}
-
-		/**
-		 * Sets the port of the API. Defaults to 0, a free port.
-		 * @param port the port
-		 * @return this builder
-		 */
-		public Builder port(int port) {
-			Assert.isTrue(port >= 0 && port <= 65535, "'port' must be between 0 and 65535");
-			this.settings.port = port;
-			return this;
-		}
-
-		/**
-		 * Sets the clock that times tokens, processing, sealing and jobs. Defaults to the system clock.
-		 * @param clock the clock
-		 * @return this builder
-		 */
-		public Builder clock(Clock clock) {
-			Assert.notNull(clock, "'clock' must not be null");
-			this.settings.clock = clock;
-			return this;
-		}
-
-		/**
-		 * Starts the stand-in.
-		 * @return the running stand-in
-		 */
-		public NitroStandIn start() {
-			return new NitroStandIn(this.settings.copy());
-		}
-
-	}
-
-	/** What a builder chose. */
-	static final class Settings {
-
-		String clientId = "nitro-stand-in";
-
-		String clientSecret = "stand-in-" + UUID.randomUUID();
-
-		Duration tokenLifetime = Duration.ofHours(24);
-
-		Duration documentProcessingDelay = Duration.ofMillis(200);
-
-		Duration sealingDelay = Duration.ofMillis(200);
-
-		@Nullable Duration autoSignDelay;
-
-		Duration jobDuration = Duration.ofMillis(300);
-
-		Duration resultRetention = Duration.ofHours(1);
-
-		int envelopePageSize = 20;
-
-		int port;
-
-		Clock clock = Clock.systemUTC();
-
-		Settings copy() {
-			Settings copy = new Settings();
-			copy.clientId = this.clientId;
-			copy.clientSecret = this.clientSecret;
-			copy.tokenLifetime = this.tokenLifetime;
-			copy.documentProcessingDelay = this.documentProcessingDelay;
-			copy.sealingDelay = this.sealingDelay;
-			copy.autoSignDelay = this.autoSignDelay;
-			copy.jobDuration = this.jobDuration;
-			copy.resultRetention = this.resultRetention;
-			copy.envelopePageSize = this.envelopePageSize;
-			copy.port = this.port;
-			copy.clock = this.clock;
-			return copy;
-		}
-
 	}
 
 }

@@ -81,6 +81,15 @@ final class StandInDocument {
 		};
 	}
 
+	/** One of its fields; 404 if it has none with that ID. */
+	ObjectNode field(String fieldId) {
+		ObjectNode field = this.fields.get(fieldId);
+		if (field == null) {
+			throw StandInProblem.notFound("Field", fieldId);
+		}
+		return field;
+	}
+
 	boolean isUploaded(Instant now) {
 		return !now.isBefore(this.processedAt) && this.failureReason == null;
 	}

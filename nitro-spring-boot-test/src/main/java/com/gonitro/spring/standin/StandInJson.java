@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
@@ -45,6 +46,20 @@ final class StandInJson {
 			// answered below
 		}
 		throw StandInProblem.invalid(what, "must be a JSON object");
+	}
+
+	/** A request body that must be a JSON object; 400 otherwise (an empty body included). */
+	static Mono<ObjectNode> body(ServerRequest request) {
+		return request.bodyToMono(byte[].class).defaultIfEmpty(new byte[0]).map((bytes) -> readObject(bytes, "body"));
+	}
+
+	/** A member that must be a non-blank string; 400 naming it otherwise. */
+	static String requiredText(JsonNode json, String name) {
+		String value = json.path(name).asString("");
+		if (value.isBlank()) {
+			throw StandInProblem.invalid(name, "is required");
+		}
+		return value;
 	}
 
 	/** An instant as Nitro writes it: ISO-8601, UTC, whole seconds. */

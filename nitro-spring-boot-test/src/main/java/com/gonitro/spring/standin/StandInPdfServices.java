@@ -70,12 +70,13 @@ final class StandInPdfServices {
 
 	private final Duration retention;
 
-	private final WebClient outbound = WebClient.create();
+	private final WebClient outbound;
 
 	private volatile String baseUrl = "";
 
-	StandInPdfServices(NitroStandIn.Settings settings, StandInStorage storage) {
+	StandInPdfServices(StandInSettings settings, StandInStorage storage, WebClient outbound) {
 		this.storage = storage;
+		this.outbound = outbound;
 		this.clock = settings.clock;
 		this.jobDuration = settings.jobDuration;
 		this.retention = settings.resultRetention;

@@ -22,7 +22,7 @@ import com.gonitro.spring.test.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link NitroStandIn.Builder#signAutomaticallyAfter(Duration)}, for development runs: a sent envelope is signed
+ * {@link NitroStandInBuilder#signAutomaticallyAfter(Duration)}, for development runs: a sent envelope is signed
  * once the delay has passed, then sealed after the sealing delay, timed by the stand-in's clock.
  */
 class StandInAutomaticSigningTests {
