@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With Spring Boot's Actuator, calls to Nitro are observed like any other {@code WebClient} call built from Boot's
  * builder: {@code http.client.requests} metrics per URI template, status and outcome, one observation per call
- * however often the starter replays it. Token requests are not: they go through the token client's own
- * {@code WebClient}.
+ * however often the starter replays it. Token requests are observed as {@code nitro.token.requests} instead
+ * ({@link NitroMetricsIntegrationTests}); they never count under a Nitro API URI.
  */
 class ObservabilityTests {
 
