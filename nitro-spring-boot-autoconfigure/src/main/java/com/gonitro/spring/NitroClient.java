@@ -2,7 +2,10 @@ package com.gonitro.spring;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -59,29 +62,41 @@ public final class NitroClient {
 
 	private final NitroClientSetup setup;
 
-	private final WebClient webClient;
+	private final SingletonSupplier<WebClient> webClient;
 
-	private final RestClient restClient;
+	private final SingletonSupplier<RestClient> restClient;
 
-	private final ReactiveNitroSignClient reactiveSign;
+	private final SingletonSupplier<ReactiveNitroSignClient> reactiveSign;
 
-	private final NitroSignClient sign;
+	private final SingletonSupplier<NitroSignClient> sign;
 
-	private final ReactiveNitroPdfClient reactivePdf;
+	private final SingletonSupplier<ReactiveNitroPdfClient> reactivePdf;
 
-	private final NitroPdfClient pdf;
+	private final SingletonSupplier<NitroPdfClient> pdf;
 
-	NitroClient(String applicationName, NitroClientSetup setup, WebClient webClient, RestClient restClient,
-			ReactiveNitroSignClient reactiveSign, ReactiveNitroPdfClient reactivePdf) {
+	/**
+	 * Each client is built when first asked for, so that an application or tenant that uses only some of them
+	 * (typically only one style) holds only those.
+	 */
+	NitroClient(String applicationName, NitroClientSetup setup, @Nullable WebClient webClient,
+			@Nullable RestClient restClient, Duration documentUploadTimeout, Duration jobTimeout) {
 		Assert.notNull(setup, "'setup' must not be null");
 		this.applicationName = applicationName;
 		this.setup = setup;
-		this.webClient = webClient;
-		this.restClient = restClient;
-		this.reactiveSign = reactiveSign;
-		this.sign = new NitroSignClient(reactiveSign);
-		this.reactivePdf = reactivePdf;
-		this.pdf = new NitroPdfClient(reactivePdf);
+		this.webClient = SingletonSupplier.of((webClient != null) ? () -> webClient : setup::buildWebClient);
+		this.restClient = SingletonSupplier.of((restClient != null) ? () -> restClient : setup::buildRestClient);
+		this.reactiveSign = SingletonSupplier.of(() -> {
+			ReactiveNitroSignClient client = new ReactiveNitroSignClient(this.webClient.obtain());
+			client.setDocumentUploadTimeout(documentUploadTimeout);
+			return client;
+		});
+		this.sign = SingletonSupplier.of(() -> new NitroSignClient(this.reactiveSign.obtain()));
+		this.reactivePdf = SingletonSupplier.of(() -> {
+			ReactiveNitroPdfClient client = new ReactiveNitroPdfClient(this.webClient.obtain());
+			client.setJobTimeout(jobTimeout);
+			return client;
+		});
+		this.pdf = SingletonSupplier.of(() -> new NitroPdfClient(this.reactivePdf.obtain()));
 	}
 
 	/**
@@ -149,7 +164,7 @@ public final class NitroClient {
 	 * @return the preauthorized {@code WebClient}
 	 */
 	public WebClient webClient() {
-		return this.webClient;
+		return this.webClient.obtain();
 	}
 
 	/**
@@ -158,7 +173,7 @@ public final class NitroClient {
 	 * @return the preauthorized {@code RestClient}
 	 */
 	public RestClient restClient() {
-		return this.restClient;
+		return this.restClient.obtain();
 	}
 
 	/**
@@ -166,7 +181,7 @@ public final class NitroClient {
 	 * @return the Sign client
 	 */
 	public NitroSignClient sign() {
-		return this.sign;
+		return this.sign.obtain();
 	}
 
 	/**
@@ -174,7 +189,7 @@ public final class NitroClient {
 	 * @return the reactive Sign client
 	 */
 	public ReactiveNitroSignClient reactiveSign() {
-		return this.reactiveSign;
+		return this.reactiveSign.obtain();
 	}
 
 	/**
@@ -182,7 +197,7 @@ public final class NitroClient {
 	 * @return the PDF Services client
 	 */
 	public NitroPdfClient pdf() {
-		return this.pdf;
+		return this.pdf.obtain();
 	}
 
 	/**
@@ -190,7 +205,7 @@ public final class NitroClient {
 	 * @return the reactive PDF Services client
 	 */
 	public ReactiveNitroPdfClient reactivePdf() {
-		return this.reactivePdf;
+		return this.reactivePdf.obtain();
 	}
 
 	@Override

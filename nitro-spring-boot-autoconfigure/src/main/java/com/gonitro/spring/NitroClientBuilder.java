@@ -20,8 +20,6 @@ import com.gonitro.spring.oauth.NitroAccessTokenCache;
 import com.gonitro.spring.oauth.NitroClientRegistration;
 import com.gonitro.spring.oauth.NitroCredentials;
 import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
-import com.gonitro.spring.pdf.ReactiveNitroPdfClient;
-import com.gonitro.spring.sign.ReactiveNitroSignClient;
 import com.gonitro.spring.web.NitroClientHttpRequestInterceptor;
 import com.gonitro.spring.web.NitroExchangeFilterFunction;
 import com.gonitro.spring.web.NitroReplayListener;
@@ -353,14 +351,8 @@ public final class NitroClientBuilder {
 	 * @return the clients of the Nitro application
 	 */
 	public NitroClient build() {
-		NitroClientSetup setup = setup(tokenCacheToUse());
-		WebClient webClient = (this.webClient != null) ? this.webClient : buildWebClient(setup);
-		RestClient restClient = (this.restClient != null) ? this.restClient : buildRestClient(setup);
-		ReactiveNitroSignClient reactiveSign = new ReactiveNitroSignClient(webClient);
-		reactiveSign.setDocumentUploadTimeout(this.documentUploadTimeout);
-		ReactiveNitroPdfClient reactivePdf = new ReactiveNitroPdfClient(webClient);
-		reactivePdf.setJobTimeout(this.jobTimeout);
-		return new NitroClient(this.applicationName, setup, webClient, restClient, reactiveSign, reactivePdf);
+		return new NitroClient(this.applicationName, setup(tokenCacheToUse()), this.webClient, this.restClient,
+				this.documentUploadTimeout, this.jobTimeout);
 	}
 
 	/**
@@ -378,7 +370,7 @@ public final class NitroClientBuilder {
 	 * @return the preauthorized {@code WebClient}
 	 */
 	public WebClient buildWebClient() {
-		return buildWebClient(setup(tokenCacheToUse()));
+		return setup(tokenCacheToUse()).buildWebClient();
 	}
 
 	/**
@@ -387,7 +379,7 @@ public final class NitroClientBuilder {
 	 * @return the preauthorized {@code RestClient}
 	 */
 	public RestClient buildRestClient() {
-		return buildRestClient(setup(tokenCacheToUse()));
+		return setup(tokenCacheToUse()).buildRestClient();
 	}
 
 	private NitroAccessTokenCache tokenCacheToUse() {
@@ -424,21 +416,14 @@ public final class NitroClientBuilder {
 		URI nitroOrigin = URI.create(this.baseUrl);
 		ClientHttpRequestFactory requestFactory = (this.clientHttpRequestFactory != null)
 				? this.clientHttpRequestFactory : NitroHttpClients.requestFactory(this.connectTimeout, this.readTimeout);
+		WebClient.Builder webClientBuilder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
+				: WebClient.builder().observationRegistry(this.observationRegistry);
+		RestClient.Builder restClientBuilder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+				: RestClient.builder().observationRegistry(this.observationRegistry);
 		return new NitroClientSetup(tokenCache, this.baseUrl, connector(), requestFactory,
 				new NitroExchangeFilterFunction(tokenCache, nitroOrigin, this.retryPolicy, this.replayListener),
-				new NitroClientHttpRequestInterceptor(tokenCache, nitroOrigin, this.retryPolicy, this.replayListener));
-	}
-
-	private WebClient buildWebClient(NitroClientSetup setup) {
-		WebClient.Builder builder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
-				: WebClient.builder().observationRegistry(this.observationRegistry);
-		return setup.apply(builder).build();
-	}
-
-	private RestClient buildRestClient(NitroClientSetup setup) {
-		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-				: RestClient.builder().observationRegistry(this.observationRegistry);
-		return setup.apply(builder).build();
+				new NitroClientHttpRequestInterceptor(tokenCache, nitroOrigin, this.retryPolicy, this.replayListener),
+				webClientBuilder, restClientBuilder);
 	}
 
 	private ClientHttpConnector connector() {

@@ -15,8 +15,20 @@ import com.gonitro.spring.web.NitroExchangeFilterFunction;
  * {@link NitroClientBuilder} and {@link NitroClient#configure} apply it from, so that the clients the starter builds
  * and those an application builds (HTTP service groups) behave alike.
  */
-record NitroClientSetup(NitroAccessTokenCache tokenCache, String baseUrl, ClientHttpConnector connector, ClientHttpRequestFactory requestFactory,
-		NitroExchangeFilterFunction filter, NitroClientHttpRequestInterceptor interceptor) {
+record NitroClientSetup(NitroAccessTokenCache tokenCache, String baseUrl, ClientHttpConnector connector,
+		ClientHttpRequestFactory requestFactory, NitroExchangeFilterFunction filter,
+		NitroClientHttpRequestInterceptor interceptor, WebClient.Builder webClientBuilder,
+		RestClient.Builder restClientBuilder) {
+
+	/** A new {@code WebClient} from (a clone of) the builder the clients start from. */
+	WebClient buildWebClient() {
+		return apply(this.webClientBuilder.clone()).build();
+	}
+
+	/** A new {@code RestClient} from (a clone of) the builder the clients start from. */
+	RestClient buildRestClient() {
+		return apply(this.restClientBuilder.clone()).build();
+	}
 
 	WebClient.Builder apply(WebClient.Builder builder) {
 		return builder.clientConnector(this.connector)

@@ -9,7 +9,8 @@ import reactor.netty.http.server.HttpServer;
 
 /**
  * A minimal Nitro on loopback for benchmarks: a token endpoint that takes a little while to answer (so that
- * concurrent callers overlap) and counts its requests, and a fast {@code GET /sign/envelopes}.
+ * concurrent callers overlap) and counts its requests, and a fast {@code GET /sign/envelopes} and
+ * {@code GET /sign/envelopes/{id}}.
  */
 final class LoopbackNitro implements AutoCloseable {
 
@@ -29,7 +30,9 @@ final class LoopbackNitro implements AutoCloseable {
 								+ "\",\"tokenType\":\"Bearer\",\"expiresIn\":86400}"))
 						.then()))
 				.get("/sign/envelopes", (request, response) -> response.header("Content-Type", "application/json")
-					.sendString(Mono.just("{\"items\":[]}"))))
+					.sendString(Mono.just("{\"items\":[]}")))
+				.get("/sign/envelopes/{id}", (request, response) -> response.header("Content-Type", "application/json")
+					.sendString(Mono.just("{\"ID\":\"" + request.param("id") + "\",\"name\":\"NDA\",\"status\":\"sent\"}"))))
 			.bindNow();
 	}
 

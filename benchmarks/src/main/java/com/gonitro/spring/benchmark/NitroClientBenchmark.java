@@ -52,8 +52,7 @@ public final class NitroClientBenchmark {
 	}
 
 	public static void main(String[] args) {
-		System.out.printf(Locale.ROOT, "Java %s, %d processors%n", System.getProperty("java.version"),
-				Runtime.getRuntime().availableProcessors());
+		Stats.printMachine();
 		try (LoopbackNitro nitro = LoopbackNitro.start(Duration.ofMillis(50))) {
 			coldStart(nitro);
 			overhead(nitro);
@@ -71,9 +70,9 @@ public final class NitroClientBenchmark {
 		System.out.printf(Locale.ROOT, "%nToken requests for %d concurrent cold calls (%d trials)%n", CONCURRENT_CALLS,
 				COLD_TRIALS);
 		System.out.printf(Locale.ROOT, "  starter nitroWebClient                                 median %d  all %s%n",
-				median(starter), Arrays.toString(starter));
+				Stats.median(starter), Arrays.toString(starter));
 		System.out.printf(Locale.ROOT, "  Spring Security AuthorizedClientService manager (usual) median %d  all %s%n",
-				median(springSecurity), Arrays.toString(springSecurity));
+				Stats.median(springSecurity), Arrays.toString(springSecurity));
 	}
 
 	private static int tokenRequestsForColdCalls(LoopbackNitro nitro, WebClient client) {
@@ -115,14 +114,14 @@ public final class NitroClientBenchmark {
 		}
 		System.out.printf(Locale.ROOT, "%nPer-call latency, %d rounds of %d sequential calls per client after %d warm-up calls%n",
 				ROUNDS, CALLS_PER_ROUND, WARMUP_CALLS);
-		System.out.printf(Locale.ROOT, "  bare WebClient with a fixed header   median %.1f us/call%n", median(micros[0]));
-		System.out.printf(Locale.ROOT, "  same bare WebClient again (control)  median %.1f us/call%n", median(micros[1]));
-		System.out.printf(Locale.ROOT, "  starter nitroWebClient               median %.1f us/call%n", median(micros[2]));
+		System.out.printf(Locale.ROOT, "  bare WebClient with a fixed header   median %.1f us/call%n", Stats.median(micros[0]));
+		System.out.printf(Locale.ROOT, "  same bare WebClient again (control)  median %.1f us/call%n", Stats.median(micros[1]));
+		System.out.printf(Locale.ROOT, "  starter nitroWebClient               median %.1f us/call%n", Stats.median(micros[2]));
 		System.out.printf(Locale.ROOT, "  ratio starter / bare, per round      median %.3f  (quartiles %.3f-%.3f)%n",
-				median(starterRatios), quantile(starterRatios, 0.25), quantile(starterRatios, 0.75));
+				Stats.median(starterRatios), Stats.quantile(starterRatios, 0.25), Stats.quantile(starterRatios, 0.75));
 		System.out.printf(Locale.ROOT, "  ratio control / bare, per round      median %.3f  (quartiles %.3f-%.3f)%n",
-				median(controlRatios), quantile(controlRatios, 0.25), quantile(controlRatios, 0.75));
-		System.out.printf(Locale.ROOT, "  ratio of medians starter / bare      %.3f%n", median(micros[2]) / median(micros[0]));
+				Stats.median(controlRatios), Stats.quantile(controlRatios, 0.25), Stats.quantile(controlRatios, 0.75));
+		System.out.printf(Locale.ROOT, "  ratio of medians starter / bare      %.3f%n", Stats.median(micros[2]) / Stats.median(micros[0]));
 	}
 
 	private static WebClient bareClient(LoopbackNitro nitro) {
@@ -160,8 +159,8 @@ public final class NitroClientBenchmark {
 		}
 		System.out.printf(Locale.ROOT, "%nCPU cost without network, %d rounds of %d calls (first 5 rounds are warm-up)%n",
 				rounds, calls);
-		double bareMedian = median(Arrays.copyOfRange(bareMicros, 5, rounds));
-		double starterMedian = median(Arrays.copyOfRange(starterMicros, 5, rounds));
+		double bareMedian = Stats.median(Arrays.copyOfRange(bareMicros, 5, rounds));
+		double starterMedian = Stats.median(Arrays.copyOfRange(starterMicros, 5, rounds));
 		System.out.printf(Locale.ROOT, "  bare WebClient with a fixed header   median %.2f us/call%n", bareMedian);
 		System.out.printf(Locale.ROOT, "  starter nitroWebClient               median %.2f us/call%n", starterMedian);
 		System.out.printf(Locale.ROOT, "  added by the starter's filter        %.2f us/call%n", starterMedian - bareMedian);
@@ -208,22 +207,6 @@ public final class NitroClientBenchmark {
 
 	private static ClientRegistration registration(LoopbackNitro nitro) {
 		return NitroClientRegistration.create("bench-client", "bench-secret", nitro.tokenUri());
-	}
-
-	private static int median(int[] values) {
-		int[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
-	}
-
-	private static double median(double[] values) {
-		return quantile(values, 0.5);
-	}
-
-	private static double quantile(double[] values, double quantile) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[(int) Math.round(quantile * (sorted.length - 1))];
 	}
 
 }
