@@ -55,6 +55,11 @@ public final class NitroWireMock {
 		return postRequestedFor(urlEqualTo(TOKEN_PATH));
 	}
 
+	/** The JSON body of a token request with the given credentials. */
+	public static String tokenRequestBody(String clientId, String clientSecret) {
+		return "{\"clientID\":\"" + clientId + "\",\"clientSecret\":\"" + clientSecret + "\"}";
+	}
+
 	/** Nitro's documented success reply. */
 	public static void stubToken(WireMockExtension server, String accessToken, long expiresIn) {
 		server.stubFor(tokenRequest().willReturn(aResponse().withStatus(200)

@@ -107,7 +107,7 @@ final class EnvironmentNitroCredentials implements Supplier<NitroCredentials> {
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
 			ConfigurationProperty property = source.getConfigurationProperty(key);
 			if (property != null) {
-				Resource file = secretMountFile(property.getOrigin());
+				Resource file = secretMountFile(source.getUnderlyingSource(), property.getOrigin());
 				String raw = (file != null) ? readFile(file) : String.valueOf(property.getValue());
 				return resolvePlaceholders(raw);
 			}
@@ -132,11 +132,9 @@ final class EnvironmentNitroCredentials implements Supplier<NitroCredentials> {
 					|| !source.containsProperty(key)) {
 				continue;
 			}
-			if (source instanceof ConfigTreePropertySource) {
-				Resource file = secretMountFile(OriginLookup.getOrigin(source, key));
-				if (file != null) {
-					return readFile(file);
-				}
+			Resource file = secretMountFile(source, OriginLookup.getOrigin(source, key));
+			if (file != null) {
+				return readFile(file);
 			}
 			Object value = source.getProperty(key);
 			return (value != null) ? String.valueOf(value) : null;
@@ -144,7 +142,15 @@ final class EnvironmentNitroCredentials implements Supplier<NitroCredentials> {
 		return null;
 	}
 
-	private static @Nullable Resource secretMountFile(@Nullable Origin origin) {
+	/**
+	 * The file a value was read from if it comes from a secret mount. Only a config tree's file holds nothing but the
+	 * value: any other file (an {@code application.yml}, a {@code .env}) holds many properties, so the value its
+	 * property source holds is the one to use.
+	 */
+	private static @Nullable Resource secretMountFile(Object source, @Nullable Origin origin) {
+		if (!(source instanceof ConfigTreePropertySource)) {
+			return null;
+		}
 		if (origin instanceof PropertySourceOrigin propertySourceOrigin) {
 			origin = propertySourceOrigin.getOrigin();
 		}

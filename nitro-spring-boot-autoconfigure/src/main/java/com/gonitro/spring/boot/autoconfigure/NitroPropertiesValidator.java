@@ -195,14 +195,15 @@ final class NitroPropertiesValidator {
 
 	/**
 	 * Whether a host is this machine, by its name or address alone (never a DNS lookup): {@code localhost},
-	 * {@code *.localhost}, {@code 127.0.0.0/8}, {@code ::1}.
+	 * {@code 127.0.0.0/8}, {@code ::1}. Not names under {@code .localhost}: the JVM asks DNS for those, which may
+	 * answer with any address.
 	 */
 	private static boolean isLoopback(@Nullable String host) {
 		if (host == null) {
 			return false;
 		}
 		String name = host.toLowerCase(Locale.ROOT);
-		return name.equals("localhost") || name.endsWith(".localhost") || name.matches("127(\\.\\d{1,3}){3}")
+		return name.equals("localhost") || name.matches("127(\\.\\d{1,3}){3}")
 				|| name.equals("[::1]") || name.equals("[0:0:0:0:0:0:0:1]");
 	}
 
