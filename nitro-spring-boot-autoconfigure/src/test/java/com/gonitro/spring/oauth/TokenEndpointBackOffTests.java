@@ -134,7 +134,8 @@ class TokenEndpointBackOffTests {
 	@Test
 	void changedCredentialsEndTheBackOffAtOnce() {
 		nitro.stubFor(NitroWireMock.tokenRequest()
-			.willReturn(NitroWireMock.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
+			.willReturn(NitroWireMock.json(401,
+					"{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
 		nitro.stubFor(post(urlEqualTo(NitroWireMock.TOKEN_PATH)).withRequestBody(containing("rotated-secret"))
 			.willReturn(okJson("{\"accessToken\":\"rotated-token\",\"tokenType\":\"Bearer\",\"expiresIn\":86400}")));
 		assertThat(tokenFailure().getError().getErrorCode()).isEqualTo("invalid_client");

@@ -128,7 +128,8 @@ class TokenEndpointRedirectTests {
 	}
 
 	private static void redirectTokenRequests(int status, String location) {
-		nitro.stubFor(NitroWireMock.tokenRequest().willReturn(aResponse().withStatus(status).withHeader("Location", location)));
+		nitro.stubFor(NitroWireMock.tokenRequest()
+			.willReturn(aResponse().withStatus(status).withHeader("Location", location)));
 	}
 
 	private static OAuth2ClientCredentialsGrantRequest grantRequest() {

@@ -80,7 +80,8 @@ class TokenRequestTimeoutTests {
 
 		assertThat(outcomes).hasSize(32)
 			.allSatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NitroTokenException.class,
-					(failure) -> assertThat(failure).hasMessageContaining("token_endpoint_timeout: no token within PT2.5S")));
+					(failure) -> assertThat(failure)
+						.hasMessageContaining("token_endpoint_timeout: no token within PT2.5S")));
 		nitro.verify(1, NitroWireMock.tokenRequests());
 	}
 

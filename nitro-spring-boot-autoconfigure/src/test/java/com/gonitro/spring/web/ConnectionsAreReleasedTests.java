@@ -54,11 +54,13 @@ class ConnectionsAreReleasedTests {
 	void aPoolOfOneConnectionServesCallAfterCallWhateverNitroAnswers() {
 		NitroWireMock.stubToken(nitro, "token", 86400);
 		Map<String, Integer> expectedStatus = new LinkedHashMap<>();
-		expectedStatus.put(failingOnceThenOk("/throttled", aResponse().withStatus(429).withHeader("Retry-After", "0")), 200);
+		expectedStatus.put(failingOnceThenOk("/throttled", aResponse().withStatus(429).withHeader("Retry-After", "0")),
+				200);
 		expectedStatus.put(failingOnceThenOk("/flaky", aResponse().withStatus(503)), 200);
 		expectedStatus.put(failingOnceThenOk("/rejected", aResponse().withStatus(401)), 200);
 		expectedStatus.put(failingOnceThenOk("/reset", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)), 200);
-		expectedStatus.put(always("/throttled-for-an-hour", aResponse().withStatus(429).withHeader("Retry-After", "3600")), 429);
+		expectedStatus.put(always("/throttled-for-an-hour",
+				aResponse().withStatus(429).withHeader("Retry-After", "3600")), 429);
 		expectedStatus.put(always("/down", NitroWireMock.json(503, "{\"title\":\"Service Unavailable\"}")), 503);
 		expectedStatus.put(always("/unauthorized", aResponse().withStatus(401)), 401);
 		expectedStatus.put(always("/ok", okJson("{\"items\":[]}")), 200);

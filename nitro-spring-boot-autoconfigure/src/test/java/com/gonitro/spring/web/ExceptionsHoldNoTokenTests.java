@@ -150,7 +150,8 @@ class ExceptionsHoldNoTokenTests {
 	@Test
 	void failedTokenRequestsHoldNoSecretWhicheverClientMadeThem() {
 		nitro.stubFor(NitroWireMock.tokenRequest()
-			.willReturn(NitroWireMock.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
+			.willReturn(NitroWireMock.json(401,
+					"{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}")));
 
 		NitroTokenException fromWebClient = catchThrowableOfType(NitroTokenException.class,
 				() -> this.client.webClient().get().uri(ENVELOPE).retrieve().toBodilessEntity().block());
