@@ -30,6 +30,9 @@ public enum TransportFailure {
 	/** The connection failed or was closed while the request or reply was in transit. */
 	CONNECTION_LOST("the connection was lost before a complete reply arrived");
 
+	/** The most causes read: a longer chain is a cycle (causes can be set to form one), not a client's report. */
+	private static final int MAX_CAUSES = 64;
+
 	private final String description;
 
 	TransportFailure(String description) {
@@ -62,7 +65,7 @@ public enum TransportFailure {
 	 */
 	public static Throwable rootCause(Throwable failure) {
 		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
+		for (int read = 0; read < MAX_CAUSES && root.getCause() != null && root.getCause() != root; read++) {
 			root = root.getCause();
 		}
 		return root;
@@ -75,7 +78,9 @@ public enum TransportFailure {
 	 */
 	public static @Nullable TransportFailure of(Throwable failure) {
 		boolean io = false;
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+		int read = 0;
+		for (Throwable cause = failure; cause != null && read++ < MAX_CAUSES;
+				cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			String name = cause.getClass().getName();
 			if (cause instanceof UnknownHostException) {
 				return UNKNOWN_HOST;

@@ -149,7 +149,10 @@ final class NitroTokenDialect {
 		JsonNode node = reply.has("expiresIn") ? reply.get("expiresIn") : reply.get("expires_in");
 		BigDecimal seconds = null;
 		if (node != null && node.isNumber()) {
-			seconds = node.decimalValue();
+			// A number beyond a double's range (1e400) is read as infinite, which has no decimal value.
+			double approximately = node.doubleValue();
+			seconds = !Double.isInfinite(approximately) ? node.decimalValue()
+					: BigDecimal.valueOf((approximately > 0) ? Long.MAX_VALUE : Long.MIN_VALUE);
 		}
 		else if (node != null && node.isString()) {
 			try {

@@ -57,8 +57,9 @@ public record NitroRetryPolicy(int maxAttempts, Duration maxTotalWait, Duration 
 	 * @return the wait, with jitter
 	 */
 	Duration backoff(int retry) {
-		long initial = Math.min(this.initialBackoff.toMillis(), MAX_BACKOFF.toMillis());
-		long base = Math.min(initial << Math.min(retry - 1, 16), MAX_BACKOFF.toMillis());
+		// Clamped before converting: toMillis() of a huge initial backoff overflows.
+		Duration initial = (this.initialBackoff.compareTo(MAX_BACKOFF) < 0) ? this.initialBackoff : MAX_BACKOFF;
+		long base = Math.min(initial.toMillis() << Math.min(retry - 1, 16), MAX_BACKOFF.toMillis());
 		long jitter = (base > 0) ? ThreadLocalRandom.current().nextLong(base / 4 + 1) : 0;
 		return Duration.ofMillis(base + jitter);
 	}
