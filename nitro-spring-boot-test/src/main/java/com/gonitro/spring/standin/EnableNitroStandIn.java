@@ -32,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -32,6 +32,8 @@ import org.springframework.util.Assert;
  * }
  * }</pre>
  * For development runs, {@link NitroStandInHook} starts one for an application that asks for it.
+ *
+ * @since 0.1.0
  */
 public final class NitroStandIn implements AutoCloseable {
 

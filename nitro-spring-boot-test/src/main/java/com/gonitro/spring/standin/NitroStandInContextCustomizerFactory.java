@@ -19,6 +19,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
  * properties follow the stand-in: after {@link NitroStandIn#rotateCredentials(String)} the application reads the new
  * secret, as it would once a rotated secret is deployed. Every
  * annotated test class gets the same customization, so their application contexts can be cached and shared.
+ *
+ * @since 0.1.0
  */
 public final class NitroStandInContextCustomizerFactory implements ContextCustomizerFactory {
 

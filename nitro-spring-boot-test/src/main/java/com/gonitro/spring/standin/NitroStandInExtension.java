@@ -8,6 +8,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The JUnit side of {@link EnableNitroStandIn @EnableNitroStandIn}: resolves {@link NitroStandIn} parameters to the
  * shared stand-in and resets it after each test.
+ *
+ * @since 0.1.0
  */
 public final class NitroStandInExtension implements ParameterResolver, AfterEachCallback {
 

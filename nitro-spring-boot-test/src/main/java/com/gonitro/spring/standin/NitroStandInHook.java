@@ -43,6 +43,8 @@ import org.springframework.util.Assert;
  *             () -> MyApplication.main(StringUtils.addStringToArray(args, "--nitro.stand-in.enabled=true")));
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class NitroStandInHook implements SpringApplicationHook {
 

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Conditional;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Conditional(OnMissingNitroBeanCondition.class)
-public @interface ConditionalOnMissingNitroBean {
+@interface ConditionalOnMissingNitroBean {
 
 	/**
 	 * The bean name, which is also the qualifier users inject it with.

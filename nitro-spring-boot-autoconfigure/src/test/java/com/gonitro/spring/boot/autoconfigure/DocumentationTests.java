@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The documentation cannot drift from the code: the configuration reference lists exactly the properties of the
  * generated metadata, with their types, defaults and descriptions; the README's table agrees with it; and the
- * troubleshooting page covers every start-up problem, every exception type and every token error code.
+ * troubleshooting page covers every start-up problem, every exception type and every token error code; and every
+ * test the security page names as the proof of a guarantee exists.
  */
 class DocumentationTests {
 
@@ -108,9 +112,33 @@ class DocumentationTests {
 		}
 	}
 
+	@Test
+	void everyTestTheSecurityPageNamesExists() throws IOException {
+		String security = Files.readString(DOCS.resolve("security.md"));
+		Matcher named = Pattern.compile("`(\\w+Tests)(?:\\.(\\w+))?`").matcher(security);
+		List<String> checked = new ArrayList<>();
+		while (named.find()) {
+			String testClass = named.group(1);
+			String method = named.group(2);
+			List<Path> sources;
+			try (Stream<Path> files = Files.walk(Path.of(".."))) {
+				sources = files.filter((file) -> file.toString().contains("/src/test/java/")
+						&& file.getFileName().toString().equals(testClass + ".java"))
+					.toList();
+			}
+			assertThat(sources).as("test class %s named in security.md", testClass).hasSize(1);
+			if (method != null) {
+				assertThat(Files.readString(sources.get(0))).as("test %s.%s named in security.md", testClass, method)
+					.containsPattern("void " + method + "\\(");
+			}
+			checked.add(named.group());
+		}
+		assertThat(checked).hasSizeGreaterThan(20);
+	}
+
 	/** A type as the reference shows it: {@code Duration}, {@code Map<String, NitroProperties.Application>}. */
 	private static String shortType(String type) {
-		return java.util.regex.Pattern.compile("[\\w.$]+")
+		return Pattern.compile("[\\w.$]+")
 			.matcher(type)
 			.replaceAll((match) -> ClassUtils.getShortName(match.group()))
 			.replace(",", ", ");
