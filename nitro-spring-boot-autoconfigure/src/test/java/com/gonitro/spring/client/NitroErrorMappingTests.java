@@ -27,6 +27,7 @@ import com.gonitro.spring.pdf.model.PdfInput;
 import com.gonitro.spring.pdf.model.PdfRequest;
 import com.gonitro.spring.sign.ReactiveNitroSignClient;
 import com.gonitro.spring.test.NitroWireMock;
+import com.gonitro.spring.test.SecretLeaks;
 import com.gonitro.spring.web.NitroRetryPolicy;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -130,6 +131,20 @@ class NitroErrorMappingTests {
 		assertThatExceptionOfType(NitroApiException.NotFound.class)
 			.isThrownBy(() -> Flux.from(call.apply(this)).blockLast())
 			.satisfies((ex) -> assertThat(ex.getType()).isEqualTo("NotFound"));
+	}
+
+	@Test
+	void aFailedResultDownloadKeepsNeitherThePreSignedQueryNorItsSignature() {
+		objectStore.stubFor(get(urlEqualTo("/results/out.pdf?X-Amz-Signature=pre-signed-credential"))
+			.willReturn(problem(403, "{\"title\":\"Forbidden\",\"status\":403}")));
+		FileInfo file = new FileInfo(URI.create(objectStore.baseUrl() + "/results/out.pdf?X-Amz-Signature=pre-signed-credential"),
+				"application/pdf", null);
+
+		assertThatExceptionOfType(NitroApiException.class).isThrownBy(() -> this.pdf.download(file).blockLast())
+			.satisfies((ex) -> {
+				assertThat(ex.getUri()).hasNoQuery().hasPath("/results/out.pdf");
+				SecretLeaks.assertHoldsNone(ex, "pre-signed-credential");
+			});
 	}
 
 	@Test
