@@ -32,8 +32,8 @@ public class NitroWebhookProperties implements InitializingBean {
 	private boolean enabled;
 
 	/**
-	 * Path of the webhook endpoint, within the context path. Register https://<host><context-path><path> as the
-	 * application's webhook URL in the Nitro Admin Portal.
+	 * Path of the webhook endpoint, within the context path. The webhook URL to register in the Nitro Admin Portal is
+	 * the application's public https URL, context path included, followed by this path.
 	 */
 	private String path = "/nitro/webhooks";
 
