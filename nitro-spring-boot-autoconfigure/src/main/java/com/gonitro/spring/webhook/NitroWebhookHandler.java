@@ -87,7 +87,15 @@ public final class NitroWebhookHandler {
 		if (!"POST".equals(method)) {
 			return NitroWebhookResponse.METHOD_NOT_ALLOWED;
 		}
-		if (headers.getContentLength() > this.maxBodySize) {
+		long declaredLength;
+		try {
+			declaredLength = headers.getContentLength();
+		}
+		catch (NumberFormatException ex) {
+			logger.debug("Refused a Nitro webhook delivery: its Content-Length is not a number");
+			return NitroWebhookResponse.MALFORMED;
+		}
+		if (declaredLength > this.maxBodySize) {
 			logger.debug("Refused a Nitro webhook delivery: its Content-Length is over the limit");
 			return NitroWebhookResponse.TOO_LARGE;
 		}
