@@ -40,6 +40,11 @@ class NitroConfigurationMetadataTests {
 		assertThat(metadata.get("nitro.token-uri").getDefaultValue()).isEqualTo(NitroClient.DEFAULT_TOKEN_URI);
 		assertThat(metadata.get("nitro.base-url").getDefaultValue()).isEqualTo(NitroClient.DEFAULT_BASE_URL);
 		assertThat(metadata.get("nitro.enabled").getDefaultValue()).isEqualTo(true);
+		assertThat(metadata.get("nitro.webhooks.enabled").getDefaultValue()).isEqualTo(false);
+		assertThat(metadata.get("nitro.webhooks.path").getDefaultValue()).isEqualTo("/nitro/webhooks");
+		assertThat(metadata.get("nitro.webhooks.deduplication.store").getDefaultValue()).isEqualTo("memory");
+		assertThat(metadata.get("nitro.webhooks.deduplication.jdbc.table-name").getDefaultValue())
+			.isEqualTo("nitro_webhook_events");
 	}
 
 	@Test
@@ -54,9 +59,15 @@ class NitroConfigurationMetadataTests {
 		assertThat(metadata.get("nitro.retry.max-replayable-body-size").getDefaultValue()).isEqualTo("256KB");
 	}
 
-	/** The property names {@link NitroProperties} binds, derived from its fields and those of its nested groups. */
+	/**
+	 * The property names {@link NitroProperties} and {@link NitroWebhookProperties} bind, derived from their fields and
+	 * those of their nested groups.
+	 */
 	private static List<String> declaredProperties() {
-		return declaredProperties("nitro", NitroProperties.class);
+		return java.util.stream.Stream
+			.concat(declaredProperties("nitro", NitroProperties.class).stream(),
+					declaredProperties("nitro.webhooks", NitroWebhookProperties.class).stream())
+			.toList();
 	}
 
 	private static List<String> declaredProperties(String prefix, Class<?> type) {
@@ -64,7 +75,10 @@ class NitroConfigurationMetadataTests {
 			.filter((field) -> !Modifier.isStatic(field.getModifiers()))
 			.flatMap((field) -> {
 				String name = prefix + "." + field.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
-				return (field.getType().getDeclaringClass() == NitroProperties.class)
+				Class<?> declaringClass = field.getType().getDeclaringClass();
+				boolean group = (declaringClass == NitroProperties.class || declaringClass == NitroWebhookProperties.class)
+						&& !field.getType().isEnum();
+				return group
 						? declaredProperties(name, field.getType()).stream() : java.util.stream.Stream.of(name);
 			})
 			.toList();
