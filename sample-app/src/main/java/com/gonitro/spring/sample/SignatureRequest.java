@@ -16,14 +16,16 @@ import com.gonitro.spring.sign.model.Envelope;
  * @param signerEmail who signs, when known
  * @param signerName their name, when known
  * @param lastModifiedAt when the envelope last changed
+ * @param sealedNoticeAt when Nitro's webhook said the envelope was sealed, if it has
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SignatureRequest(String id, @Nullable String name, String status, @Nullable String signerEmail,
-		@Nullable String signerName, @Nullable Instant lastModifiedAt) {
+		@Nullable String signerName, @Nullable Instant lastModifiedAt, @Nullable Instant sealedNoticeAt) {
 
-	static SignatureRequest of(Envelope envelope, @Nullable String signerEmail, @Nullable String signerName) {
+	static SignatureRequest of(Envelope envelope, @Nullable String signerEmail, @Nullable String signerName,
+			@Nullable Instant sealedNoticeAt) {
 		return new SignatureRequest(envelope.id(), envelope.name(), envelope.status().value(), signerEmail, signerName,
-				envelope.lastModifiedAt());
+				envelope.lastModifiedAt(), sealedNoticeAt);
 	}
 
 }

@@ -39,8 +39,11 @@ class SignatureRequestsController {
 
 	private final AvailableNitroClients nitro;
 
-	SignatureRequestsController(AvailableNitroClients nitro) {
+	private final SealedEnvelopes sealedEnvelopes;
+
+	SignatureRequestsController(AvailableNitroClients nitro, SealedEnvelopes sealedEnvelopes) {
 		this.nitro = nitro;
+		this.sealedEnvelopes = sealedEnvelopes;
 	}
 
 	@PostMapping(path = "/signature-requests", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -64,12 +67,12 @@ class SignatureRequestsController {
 		sign.addField(envelope.id(), document.id(), CreateField.signature(signer.id(), lastPage, SIGNATURE_BOX));
 		Envelope sent = sign.sendForSigning(envelope.id());
 		return ResponseEntity.created(URI.create("/signature-requests/" + sent.id()))
-			.body(SignatureRequest.of(sent, signerEmail.strip(), signerName.strip()));
+			.body(SignatureRequest.of(sent, signerEmail.strip(), signerName.strip(), null));
 	}
 
 	@GetMapping("/signature-requests/{id}")
 	SignatureRequest get(@PathVariable String id) {
-		return SignatureRequest.of(this.nitro.sign().getEnvelope(id), null, null);
+		return SignatureRequest.of(this.nitro.sign().getEnvelope(id), null, null, this.sealedEnvelopes.sealedAt(id));
 	}
 
 	@GetMapping("/signature-requests/{id}/sealed")

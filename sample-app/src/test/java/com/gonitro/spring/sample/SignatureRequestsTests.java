@@ -24,6 +24,8 @@ import org.springframework.util.MultiValueMap;
 
 import com.gonitro.spring.standin.EnableNitroStandIn;
 import com.gonitro.spring.standin.NitroStandIn;
+import com.gonitro.spring.standin.NitroStandInWebhooks;
+import com.gonitro.spring.webhook.NitroWebhookEvent;
 
 import static com.gonitro.spring.sample.SampleClient.file;
 import static com.gonitro.spring.sample.SampleClient.form;
@@ -60,7 +62,7 @@ class SignatureRequestsTests {
 
 
 	@Test
-	void sendsAPdfForSignatureAndStreamsTheSealedZip() {
+	void sendsAPdfForSignatureAndStreamsTheSealedZip(CapturedOutput output) {
 		ResponseEntity<JsonNode> created = this.client.post("/signature-requests",
 				form(pdf("Consulting agreement"), "agreement.pdf", "ada@example.com", "Ada Lovelace"));
 
@@ -77,6 +79,15 @@ class SignatureRequestsTests {
 
 		this.nitro.sign(id);
 		awaitStatus(id, "sealed");
+		// Nitro pushes the news: the sample hears it through the starter's webhook endpoint, verified.
+		NitroStandInWebhooks.Delivery sealedNotice = this.nitro.webhooks()
+			.awaitDeliveries(NitroWebhookEvent.ENVELOPE_SEALED, 1, Duration.ofSeconds(20))
+			.get(0);
+		assertThat(sealedNotice.isDelivered()).as("answered %s", sealedNotice.status()).isTrue();
+		assertThat(sealedNotice.data()).containsEntry("envelopeID", id);
+		assertThat(this.client.get("/signature-requests/" + id).getBody().path("sealedNoticeAt").isMissingNode())
+			.isFalse();
+		assertThat(output).contains("Nitro sealed envelope " + id);
 
 		ResponseEntity<byte[]> sealed = this.client.http.get().uri("/signature-requests/" + id + "/sealed").retrieve()
 			.toEntity(byte[].class);
