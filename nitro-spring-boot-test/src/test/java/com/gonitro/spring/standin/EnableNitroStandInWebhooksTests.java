@@ -14,21 +14,19 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.context.event.EventListener;
 
 import com.gonitro.spring.sign.NitroSignClient;
 import com.gonitro.spring.sign.model.CreateEnvelope;
 import com.gonitro.spring.standin.NitroStandInWebhooks.Delivery;
+import com.gonitro.spring.webhook.NitroWebhookEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link EnableNitroStandIn @EnableNitroStandIn} in a test of an application with a web server and
  * {@code nitro.webhooks.enabled=true}: the shared stand-in delivers webhooks to the application, in every test
- * method although it is reset after each.
+ * method although it is reset after each, and the starter's receiver verifies and publishes them.
  */
 @SpringBootTest(classes = EnableNitroStandInWebhooksTests.Application.class,
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "nitro.webhooks.enabled=true")
@@ -67,23 +65,23 @@ class EnableNitroStandInWebhooksTests {
 		Delivery delivery = this.nitro.webhooks().awaitDelivery("EnvelopeCreated", Duration.ofSeconds(10));
 		assertThat(delivery.status()).isEqualTo(200);
 		assertThat(delivery.data()).containsEntry("envelopeID", id);
-		assertThat(this.application.received).contains(delivery.body());
+		// The starter's receiver verified the stand-in's signature and published the delivery as an event.
+		assertThat(this.application.received).anySatisfy((event) -> {
+			assertThat(event.id()).isEqualTo(delivery.eventId());
+			assertThat(event.type()).isEqualTo("EnvelopeCreated");
+			assertThat(event.envelopeId()).isEqualTo(id);
+		});
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Application {
 
-		final List<String> received = new CopyOnWriteArrayList<>();
+		final List<NitroWebhookEvent> received = new CopyOnWriteArrayList<>();
 
-		@Bean
-		RouterFunction<ServerResponse> webhooks() {
-			return RouterFunctions.route()
-				.POST("/nitro/webhooks", (request) -> request.bodyToMono(String.class).flatMap((body) -> {
-					this.received.add(body);
-					return ServerResponse.ok().build();
-				}))
-				.build();
+		@EventListener
+		void on(NitroWebhookEvent event) {
+			this.received.add(event);
 		}
 
 	}
