@@ -36,6 +36,8 @@ class AotProcessedSampleIT {
 
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
+	private static final String STARTED = "Started SampleApplication in";
+
 	private static final long START_TIMEOUT_SECONDS = 120;
 
 	@TempDir
@@ -61,7 +63,7 @@ class AotProcessedSampleIT {
 			int port = start(nitro, "--nitro.applications.archive.client-id=archive",
 					"--nitro.applications.archive.client-secret=archive-secret",
 					"--nitro.applications.archive.retry.max-attempts=2", "--nitro.tenants.max-size=10");
-			System.out.println("AOT-processed sample: " + line(output(), "Started SampleApplication in"));
+			System.out.println("AOT-processed sample: " + line(output(), STARTED));
 			assertThat(output()).contains("Starting AOT-processed SampleApplication");
 			SampleClient client = new SampleClient(port);
 
@@ -105,14 +107,15 @@ class AotProcessedSampleIT {
 	}
 
 	/**
-	 * Starts the sample and returns the port its web server bound.
+	 * Starts the sample and returns the port its web server bound, once the application has started.
 	 */
 	private int start(NitroStandIn nitro, String... arguments) throws Exception {
 		this.sample = launch(nitro, arguments);
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
 		while (System.nanoTime() < deadline) {
-			Matcher port = PORT.matcher(output());
-			if (port.find()) {
+			String output = output();
+			Matcher port = PORT.matcher(output);
+			if (output.contains(STARTED) && port.find()) {
 				return Integer.parseInt(port.group(1));
 			}
 			if (!this.sample.isAlive()) {
