@@ -35,8 +35,14 @@ public final class NitroHttpClients {
 	 */
 	public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final boolean reactorNettyPresent = ClassUtils
-		.isPresent("reactor.netty.http.client.HttpClient", NitroHttpClients.class.getClassLoader());
+	/**
+	 * The class whose presence selects Reactor Netty (a native image needs it registered: see
+	 * {@link NitroHttpClientsRuntimeHints}).
+	 */
+	static final String REACTOR_NETTY_HTTP_CLIENT = "reactor.netty.http.client.HttpClient";
+
+	private static final boolean reactorNettyPresent = ClassUtils.isPresent(REACTOR_NETTY_HTTP_CLIENT,
+			NitroHttpClients.class.getClassLoader());
 
 	private NitroHttpClients() {
 	}

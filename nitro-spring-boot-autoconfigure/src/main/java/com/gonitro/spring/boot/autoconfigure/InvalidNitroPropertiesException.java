@@ -57,6 +57,15 @@ public class InvalidNitroPropertiesException extends IllegalStateException {
 					+ ".client-secret' are not set: Nitro needs both.", howToSupply(prefix + ".client-secret"));
 		}
 
+		static Problem processedWithCredentials() {
+			return new Problem("nitro.client-id", "'nitro.client-id' and 'nitro.client-secret' are not set, but the "
+					+ "application was processed ahead of time with them set, which decided for good that it calls "
+					+ "Nitro.",
+					"Supply both at run time, for example as the environment variables NITRO_CLIENT_ID and "
+							+ "NITRO_CLIENT_SECRET. To run without Nitro, process the application ahead of time "
+							+ "without them.");
+		}
+
 		static Problem blankCredential(String property) {
 			return new Problem(property, "'" + property + "' is set but blank.", howToSupply(property));
 		}

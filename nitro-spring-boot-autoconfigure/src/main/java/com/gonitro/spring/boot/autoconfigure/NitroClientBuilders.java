@@ -20,6 +20,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.NitroClient;
 import com.gonitro.spring.NitroClientBuilder;
+import com.gonitro.spring.boot.autoconfigure.InvalidNitroPropertiesException.Problem;
 import com.gonitro.spring.oauth.NitroCredentials;
 import com.gonitro.spring.oauth.NitroReactiveTokenResponseClient;
 import com.gonitro.spring.web.NitroReplayListener;
@@ -81,6 +82,10 @@ final class NitroClientBuilders {
 	 */
 	NitroClientBuilder forDefaultApplication() {
 		NitroProperties properties = this.properties;
+		if (!properties.hasDefaultApplication()) {
+			// Only ahead-of-time processing gets here: it kept the top-level beans, decided with credentials set.
+			throw new InvalidNitroPropertiesException(List.of(Problem.processedWithCredentials()));
+		}
 		return common(NitroClient.DEFAULT_APPLICATION, properties.getTokenUri(), properties.getBaseUrl(),
 				properties.getConnectTimeout(), properties.getReadTimeout(), retryPolicy(properties.getRetry(), null))
 			.credentials(new EnvironmentNitroCredentials(this.environment, "nitro",
