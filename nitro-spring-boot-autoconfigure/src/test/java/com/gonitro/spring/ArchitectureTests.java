@@ -1,5 +1,8 @@
 package com.gonitro.spring;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,7 +10,6 @@ import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ArchitectureTests {
 
-	private static final JavaClasses classes = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.importPackages("com.gonitro.spring");
+	/** The module's main classes, read from where they were compiled, whatever the build's output layout. */
+	private static final JavaClasses classes = new ClassFileImporter().importPath(mainClasses());
 
 	@Test
 	void onlyTheBootPackagesUseSpringBoot() {
@@ -82,6 +83,15 @@ class ArchitectureTests {
 	void theCheckedClassesIncludeBothSidesOfTheBoundary() {
 		assertThat(classes.stream().map(JavaClass::getPackageName))
 			.contains("com.gonitro.spring", "com.gonitro.spring.web", "com.gonitro.spring.boot.autoconfigure");
+	}
+
+	private static Path mainClasses() {
+		try {
+			return Path.of(NitroClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static DescribedPredicate<JavaMember> areNotDefaultConstructors() {
