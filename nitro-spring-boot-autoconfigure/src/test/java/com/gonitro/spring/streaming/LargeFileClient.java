@@ -10,7 +10,7 @@ import com.gonitro.spring.NitroClient;
 
 /**
  * Run in a JVM whose heap is smaller than the file: uploads a file as a document and downloads a sealed envelope
- * with the blocking Sign client, then prints the heap's maximum and the most it held at once (sampled every 2 ms). Started by {@link LargeFileStreamingTests}.
+ * with the blocking Sign client, then prints the heap's maximum and the most it held at once (sampled every 2 ms). Started by {@link LargeFileStreamingIntegrationTests}.
  */
 public final class LargeFileClient {
 

@@ -124,6 +124,12 @@ public final class NitroWireMock {
 		return server.baseUrl() + TOKEN_PATH;
 	}
 
+	/** The {@code nitro.*} properties that point at the given server, with the test credentials. */
+	public static String[] properties(WireMockExtension server) {
+		return new String[] { "nitro.client-id=" + CLIENT_ID, "nitro.client-secret=" + CLIENT_SECRET,
+				"nitro.token-uri=" + tokenUri(server), "nitro.base-url=" + server.baseUrl() };
+	}
+
 	/** Points {@code nitro.*} at the given server, with the test credentials. */
 	public static void registerNitroProperties(DynamicPropertyRegistry registry, WireMockExtension server) {
 		registry.add("nitro.client-id", () -> CLIENT_ID);

@@ -1,21 +1,20 @@
 package com.gonitro.spring.boot.autoconfigure;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.oauth.NitroTokenException;
+import com.gonitro.spring.test.NitroTestApplication;
 import com.gonitro.spring.test.NitroWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -148,21 +147,11 @@ class NitroHealthIntegrationTests {
 	}
 
 	private void start(boolean enabled, String... properties) {
-		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
-			.properties("nitro.client-id=" + NitroWireMock.CLIENT_ID, "nitro.client-secret=" + NitroWireMock.CLIENT_SECRET,
-					"nitro.token-uri=" + NitroWireMock.tokenUri(nitro), "nitro.base-url=" + nitro.baseUrl(),
-					"server.port=0", "management.endpoint.health.show-details=always",
-					"management.endpoint.health.show-components=always")
-			.properties((enabled) ? "management.health.nitro.enabled=true" : "management.health.nitro.enabled=false")
-			.properties(properties)
-			.run();
+		String[] health = { "management.endpoint.health.show-details=always",
+				"management.endpoint.health.show-components=always", "management.health.nitro.enabled=" + enabled };
+		this.context = NitroTestApplication.start(nitro, WebApplicationType.SERVLET,
+				Stream.concat(Stream.of(health), Stream.of(properties)).toArray(String[]::new));
 		this.baseUrl = "http://localhost:" + this.context.getEnvironment().getProperty("local.server.port");
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class App {
-
 	}
 
 }

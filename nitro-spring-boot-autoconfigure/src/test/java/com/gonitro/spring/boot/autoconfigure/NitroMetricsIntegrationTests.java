@@ -1,6 +1,7 @@
 package com.gonitro.spring.boot.autoconfigure;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -11,15 +12,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.oauth.NitroTokenException;
+import com.gonitro.spring.test.NitroTestApplication;
 import com.gonitro.spring.test.NitroWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -174,18 +173,8 @@ class NitroMetricsIntegrationTests {
 	}
 
 	private void start(String... properties) {
-		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("nitro.client-id=" + NitroWireMock.CLIENT_ID, "nitro.client-secret=" + NitroWireMock.CLIENT_SECRET,
-					"nitro.token-uri=" + NitroWireMock.tokenUri(nitro), "nitro.base-url=" + nitro.baseUrl(),
-					"nitro.retry.initial-backoff=10ms")
-			.properties(properties)
-			.run();
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class App {
-
+		this.context = NitroTestApplication.start(nitro, WebApplicationType.NONE,
+				Stream.concat(Stream.of("nitro.retry.initial-backoff=10ms"), Stream.of(properties)).toArray(String[]::new));
 	}
 
 }

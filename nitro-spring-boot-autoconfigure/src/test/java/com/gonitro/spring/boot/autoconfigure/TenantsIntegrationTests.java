@@ -12,16 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.gonitro.spring.NitroClient;
 import com.gonitro.spring.NitroClients;
 import com.gonitro.spring.oauth.NitroCredentials;
 import com.gonitro.spring.test.MutableClock;
+import com.gonitro.spring.test.NitroTestApplication;
 import com.gonitro.spring.test.NitroWireMock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -65,11 +63,7 @@ class TenantsIntegrationTests {
 						+ "\"expiresIn\":86400}")
 				.withFixedDelay(200)));
 		nitro.stubFor(get(urlEqualTo(ENVELOPES)).willReturn(okJson("{\"items\":[]}")));
-		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("nitro.client-id=" + NitroWireMock.CLIENT_ID, "nitro.client-secret=" + NitroWireMock.CLIENT_SECRET,
-					"nitro.token-uri=" + NitroWireMock.tokenUri(nitro), "nitro.base-url=" + nitro.baseUrl(),
-					"nitro.tenants.max-size=60")
-			.run();
+		this.context = NitroTestApplication.start(nitro, WebApplicationType.NONE, "nitro.tenants.max-size=60");
 		this.clients = this.context.getBean(NitroClients.class);
 	}
 
@@ -171,12 +165,6 @@ class TenantsIntegrationTests {
 	private static RequestPatternBuilder tokenRequestOf(String clientId) {
 		return postRequestedFor(urlEqualTo(NitroWireMock.TOKEN_PATH))
 			.withRequestBody(matchingJsonPath("$.clientID", equalTo(clientId)));
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class App {
-
 	}
 
 }
