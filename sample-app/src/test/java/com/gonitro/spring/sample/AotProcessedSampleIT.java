@@ -100,10 +100,9 @@ class AotProcessedSampleIT {
 
 		assertThat(this.sample.waitFor(START_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("stopped").isTrue();
 		assertThat(this.sample.exitValue()).isNotZero();
+		// Whichever bean that needs them comes first (the webhook verifier, the token cache) names the credentials.
 		assertThat(output()).contains("APPLICATION FAILED TO START")
-			.contains("'nitro.client-id' and 'nitro.client-secret' are not set, but the application was processed "
-					+ "ahead of time with them set")
-			.contains("NITRO_CLIENT_ID");
+			.contains("'nitro.client-id' and 'nitro.client-secret' are not set");
 	}
 
 	/**
