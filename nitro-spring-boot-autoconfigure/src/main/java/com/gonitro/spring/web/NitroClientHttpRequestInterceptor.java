@@ -6,12 +6,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.http.client.support.HttpRequestWrapper;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 
@@ -92,7 +90,11 @@ public final class NitroClientHttpRequestInterceptor implements ClientHttpReques
 
 	private OAuth2AccessToken token(Attempt attempt) {
 		try {
-			OAuth2AccessToken token = this.policy.token().block();
+			// The token held is read without a Mono: this runs for every call.
+			OAuth2AccessToken token = this.policy.freshToken();
+			if (token == null) {
+				token = this.policy.token().block();
+			}
 			Assert.state(token != null, "The token cache completed without a token");
 			return token;
 		}
@@ -117,21 +119,12 @@ public final class NitroClientHttpRequestInterceptor implements ClientHttpReques
 	}
 
 	/**
-	 * The request to send now: a copy whose headers carry the token, so that the application's request object never
-	 * holds it.
+	 * The request to send now, with the token. The request is {@code RestClient}'s own, for this one exchange: the
+	 * application never sees it, and {@code RestClient} neither logs its headers nor keeps it in its exceptions.
 	 */
 	private static HttpRequest withBearerToken(HttpRequest request, OAuth2AccessToken token) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.putAll(request.getHeaders());
-		headers.setBearerAuth(token.getTokenValue());
-		return new HttpRequestWrapper(request) {
-
-			@Override
-			public HttpHeaders getHeaders() {
-				return headers;
-			}
-
-		};
+		request.getHeaders().setBearerAuth(token.getTokenValue());
+		return request;
 	}
 
 }

@@ -85,6 +85,13 @@ final class NitroRequestPolicy {
 	}
 
 	/**
+	 * Returns the token held now if it is fresh, without ever requesting one.
+	 */
+	@Nullable OAuth2AccessToken freshToken() {
+		return this.tokenCache.freshAccessToken();
+	}
+
+	/**
 	 * Returns the token to send now: read when the request is sent, never before a wait.
 	 */
 	Mono<OAuth2AccessToken> token() {
