@@ -27,18 +27,18 @@ public final class PrintableUrls {
 	/**
 	 * Returns the URL without its user info, query and fragment.
 	 * @param url the URL
-	 * @return the URL with its scheme, host, port and path only (the URL itself when it has nothing else)
+	 * @return the URL with its scheme, host, port and path (as sent) only, the URL itself when it has nothing else;
+	 * {@code about:invalid} for a URL without a host that has any of them
 	 */
 	public static URI withoutCredentials(URI url) {
 		if (url.getRawUserInfo() == null && url.getRawQuery() == null && url.getRawFragment() == null) {
 			return url;
 		}
-		try {
-			return new URI(url.getScheme(), null, url.getHost(), url.getPort(), url.getPath(), null, null);
-		}
-		catch (URISyntaxException ex) {
+		if (url.getScheme() == null || url.getHost() == null) {
 			return URI.create("about:invalid");
 		}
+		return URI.create(url.getScheme() + "://" + url.getHost() + ((url.getPort() != -1) ? ":" + url.getPort() : "")
+				+ ((url.getRawPath() != null) ? url.getRawPath() : ""));
 	}
 
 	/**
