@@ -48,7 +48,7 @@ public class NitroApiException extends NitroException {
 		super(message(status, method, uri, problem), null);
 		this.status = status;
 		this.method = method;
-		this.uri = withoutQuery(uri);
+		this.uri = PrintableUrls.withoutCredentials(uri);
 		this.problem = problem;
 	}
 
@@ -76,14 +76,6 @@ public class NitroApiException extends NitroException {
 			default -> (status >= 500) ? new ServerError(status, method, uri, problem)
 					: new NitroApiException(status, method, uri, problem);
 		};
-	}
-
-	private static URI withoutQuery(URI uri) {
-		if (uri.getRawQuery() == null) {
-			return uri;
-		}
-		String text = uri.toString();
-		return URI.create(text.substring(0, text.indexOf('?')));
 	}
 
 	private static String message(int status, HttpMethod method, URI uri, Problem problem) {
@@ -121,8 +113,8 @@ public class NitroApiException extends NitroException {
 	}
 
 	/**
-	 * Returns the URI of the failed request, without its query: the query of a pre-signed result URL is a
-	 * credential.
+	 * Returns the URI of the failed request, without its query (nor user info or fragment): the query of a
+	 * pre-signed result URL is a credential.
 	 * @return the URI, without its query
 	 */
 	public URI getUri() {

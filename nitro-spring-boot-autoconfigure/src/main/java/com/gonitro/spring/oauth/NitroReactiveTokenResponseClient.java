@@ -87,7 +87,8 @@ public final class NitroReactiveTokenResponseClient
 		Assert.notNull(grantRequest, "'grantRequest' must not be null");
 		ClientRegistration registration = grantRequest.getClientRegistration();
 		NitroTokenDialect.Request request = new NitroTokenDialect.Request(registration.getRegistrationId(),
-				URI.create(registration.getProviderDetails().getTokenUri()));
+				URI.create(registration.getProviderDetails().getTokenUri()),
+				String.valueOf(registration.getClientSecret()));
 		Duration defaultExpiresIn = this.defaultExpiresIn;
 		Clock clock = this.clock;
 		return Mono.defer(() -> this.webClient.post()

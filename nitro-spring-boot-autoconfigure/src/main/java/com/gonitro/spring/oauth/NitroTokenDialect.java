@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
+import com.gonitro.spring.http.ReplyText;
 import com.gonitro.spring.http.RetryAfter;
 
 /**
@@ -29,7 +30,8 @@ import com.gonitro.spring.http.RetryAfter;
  * {@code {"error","error_description","error_uri"}}.
  * <p>
  * The reply is hostile until read: its size is bounded by {@link #MAX_REPLY_SIZE}, a redirect is an error (never
- * followed), text echoed into messages is shortened and stripped of control characters, and {@code expiresIn} is
+ * followed), text echoed into messages is shortened, stripped of control characters and never holds the client
+ * secret (should the endpoint repeat what it was sent), and {@code expiresIn} is
  * read as follows: absent or unreadable means the default lifetime; zero or negative means the token is already
  * expired, which is an error; more than {@link #MAX_LIFETIME} is clamped to it.
  * <p>
@@ -81,7 +83,7 @@ final class NitroTokenDialect {
 		}
 		JsonNode body = parse(reply.body());
 		if (!status.is2xxSuccessful() || text(body, "error", "error") != null) {
-			throw new NitroTokenException(readError(status, body), request.registrationId(), status,
+			throw new NitroTokenException(readError(status, body, request), request.registrationId(), status,
 					request.tokenUri(), RetryAfter.of(reply.headers(), clock), null);
 		}
 		if (body == null) {
@@ -96,7 +98,7 @@ final class NitroTokenDialect {
 		String tokenType = text(body, "tokenType", "token_type");
 		if (tokenType != null && !OAuth2AccessToken.TokenType.BEARER.getValue().equalsIgnoreCase(tokenType)) {
 			throw request.failure(status, null, NitroTokenException.INVALID_TOKEN_RESPONSE,
-					"the reply's tokenType is '" + echo(tokenType) + "', not Bearer");
+					"the reply's tokenType is '" + request.echo(tokenType) + "', not Bearer");
 		}
 		long expiresIn = expiresIn(body, defaultExpiresIn);
 		if (expiresIn <= 0) {
@@ -127,17 +129,17 @@ final class NitroTokenDialect {
 		}
 	}
 
-	private static OAuth2Error readError(HttpStatusCode status, @Nullable JsonNode reply) {
+	private static OAuth2Error readError(HttpStatusCode status, @Nullable JsonNode reply, Request request) {
 		String code = text(reply, "error", "error");
 		if (code != null) {
 			String description = text(reply, "error_description", "errorDescription");
 			String uri = text(reply, "error_uri", "errorUri");
-			return new OAuth2Error(echo(code), (description != null) ? echo(description) : null,
-					(uri != null) ? echo(uri) : null);
+			return new OAuth2Error(request.echo(code), (description != null) ? request.echo(description) : null,
+					(uri != null) ? request.echo(uri) : null);
 		}
 		String problem = text(reply, "detail", "title");
 		String description = "HTTP " + status.value() + " without an OAuth 2.0 error body"
-				+ ((problem != null) ? " (" + echo(problem) + ")" : "");
+				+ ((problem != null) ? " (" + request.echo(problem) + ")" : "");
 		return new OAuth2Error(NitroTokenException.INVALID_TOKEN_RESPONSE, description, null);
 	}
 
@@ -192,23 +194,12 @@ final class NitroTokenDialect {
 			if (target.getScheme() == null || target.getHost() == null) {
 				return "an unreadable location";
 			}
-			return echo(target.getScheme() + "://" + target.getHost()
-					+ ((target.getPort() != -1) ? ":" + target.getPort() : ""));
+			return ReplyText.echo(target.getScheme() + "://" + target.getHost()
+					+ ((target.getPort() != -1) ? ":" + target.getPort() : ""), MAX_ECHOED_TEXT);
 		}
 		catch (IllegalArgumentException ex) {
 			return "an unreadable location";
 		}
-	}
-
-	/**
-	 * Returns text from the reply fit for a message or a log line: at most {@value #MAX_ECHOED_TEXT} characters,
-	 * control characters (which could forge log lines) replaced.
-	 */
-	static String echo(String text) {
-		String shortened = (text.length() <= MAX_ECHOED_TEXT) ? text : text.substring(0, MAX_ECHOED_TEXT) + "…";
-		StringBuilder echoed = new StringBuilder(shortened.length());
-		shortened.codePoints().forEach((c) -> echoed.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-		return echoed.toString();
 	}
 
 	/**
@@ -227,13 +218,31 @@ final class NitroTokenDialect {
 	 *
 	 * @param registrationId the registration the token is for
 	 * @param tokenUri the token endpoint
+	 * @param clientSecret the secret that was sent, masked wherever the reply repeats it; never printed
 	 */
-	record Request(String registrationId, URI tokenUri) {
+	record Request(String registrationId, URI tokenUri, String clientSecret) {
+
+		/**
+		 * Returns text from the reply fit for a message or a log line: the client secret masked (an endpoint that
+		 * repeats the request it refuses would otherwise put it in the message), at most
+		 * {@value NitroTokenDialect#MAX_ECHOED_TEXT} characters, control characters (which could forge log lines)
+		 * replaced.
+		 */
+		String echo(String text) {
+			String masked = this.clientSecret.isEmpty() ? text : text.replace(this.clientSecret, "******");
+			return ReplyText.echo(masked, MAX_ECHOED_TEXT);
+		}
 
 		NitroTokenException failure(@Nullable HttpStatusCode status, @Nullable Throwable cause, String code,
 				String description) {
 			return new NitroTokenException(new OAuth2Error(code, description, null), this.registrationId, status,
 					this.tokenUri, null, cause);
+		}
+
+		@Override
+		public String toString() {
+			return "Request[registrationId=" + this.registrationId + ", tokenUri=" + this.tokenUri
+					+ ", clientSecret=******]";
 		}
 
 	}

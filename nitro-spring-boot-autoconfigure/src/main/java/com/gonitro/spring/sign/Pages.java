@@ -1,10 +1,13 @@
 package com.gonitro.spring.sign;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -15,9 +18,14 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 
+import com.gonitro.spring.client.NitroUnexpectedResponseException;
+
 /**
  * Reads cursor-paged lists lazily: the next page is requested only when the caller asks for an item beyond those
  * already fetched, so reading the first few items costs one request, whatever the number of pages.
+ * <p>
+ * A page that names a cursor already followed would make the list go round for ever, requesting page after page:
+ * it ends the list with a {@link NitroUnexpectedResponseException} instead.
  *
  * @param <P> the page type
  * @param <T> the item type
@@ -44,6 +52,20 @@ final class Pages<P, T> {
 	}
 
 	/**
+	 * Returns the cursor of the page after the given one, remembering it among those followed.
+	 * @return the cursor, or {@code null} on the last page
+	 * @throws NitroUnexpectedResponseException if the cursor was followed before
+	 */
+	private @Nullable String cursorAfter(P page, Set<String> followed) {
+		String next = this.nextCursor.apply(page);
+		if (next != null && !followed.add(next)) {
+			throw new NitroUnexpectedResponseException(
+					"Nitro's reply names a page cursor it named before: the pages would never end");
+		}
+		return next;
+	}
+
+	/**
 	 * Returns the items as a {@code Flux} that fetches a page only when its subscriber's demand reaches it.
 	 * @return the items
 	 */
@@ -64,6 +86,8 @@ final class Pages<P, T> {
 		private final FluxSink<T> sink;
 
 		private final Queue<T> fetched = new ConcurrentLinkedQueue<>();
+
+		private final Set<String> followed = ConcurrentHashMap.newKeySet();
 
 		private final AtomicInteger wip = new AtomicInteger();
 
@@ -129,7 +153,13 @@ final class Pages<P, T> {
 
 		private void onPage(P page) {
 			this.fetched.addAll(Pages.this.items.apply(page));
-			this.cursor = Pages.this.nextCursor.apply(page);
+			try {
+				this.cursor = cursorAfter(page, this.followed);
+			}
+			catch (NitroUnexpectedResponseException ex) {
+				onError(ex);
+				return;
+			}
 			this.lastPage = this.cursor == null;
 			this.fetching = false;
 			drain();
@@ -157,6 +187,8 @@ final class Pages<P, T> {
 
 		private boolean lastPage;
 
+		private final Set<String> followed = new HashSet<>();
+
 		@Override
 		public boolean hasNext() {
 			while (!this.current.hasNext() && !this.lastPage) {
@@ -166,7 +198,7 @@ final class Pages<P, T> {
 					break;
 				}
 				this.current = Pages.this.items.apply(page).iterator();
-				this.cursor = Pages.this.nextCursor.apply(page);
+				this.cursor = cursorAfter(page, this.followed);
 				this.lastPage = this.cursor == null;
 			}
 			return this.current.hasNext();

@@ -148,6 +148,31 @@ class NitroErrorMappingIntegrationTests {
 	}
 
 	@Test
+	void replyTextInAMessageIsShortenedAndStrippedOfControlCharacters() {
+		String forged = "denied\r\n2026-12-02T10:00:00Z INFO Payment approved\u001b[2J\u2028" + "x".repeat(100_000);
+		String problem = "{\"title\":\"Bad\\r\\nRequest\",\"status\":400,\"detail\":" + json(forged)
+				+ ",\"validation_errors\":{\"name\":" + json(forged) + "}}";
+		nitro.stubFor(post(urlEqualTo("/sign/envelopes")).willReturn(problem(400, problem)));
+		nitro.stubFor(get(urlEqualTo("/jobs/job-1"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+				.withBody("{\"jobID\":\"job-1\",\"status\":\"failed\",\"error\":{\"type\":\"ConversionFailed\",\"title\":"
+						+ json(forged) + "}}")));
+
+		Throwable apiError = catchThrowable(() -> this.sign
+			.createEnvelope(com.gonitro.spring.sign.model.CreateEnvelope.parallel("n", "s", "b")).block());
+		Throwable jobError = catchThrowable(() -> this.pdf.getJobResult("job-1").block());
+
+		assertThat(apiError).isInstanceOf(NitroApiException.BadRequest.class);
+		assertThat(((NitroApiException) apiError).getDetail()).as("the reply's text, as it came").isEqualTo(forged);
+		assertThat(jobError).isInstanceOf(com.gonitro.spring.pdf.NitroJobFailedException.class);
+		for (Throwable failure : new Throwable[] { apiError, jobError }) {
+			assertThat(failure.getMessage()).hasSizeLessThanOrEqualTo(NitroException.MAX_MESSAGE_LENGTH + 1)
+				.contains("denied??2026-12-02T10:00:00Z INFO Payment approved?[2J?")
+				.doesNotContainPattern("[\\p{Cc}\\p{Zl}\\p{Zp}\\p{Cf}]");
+		}
+	}
+
+	@Test
 	void tooManyRequestsCarriesRetryAfter() {
 		nitro.stubFor(get(urlEqualTo(ENVELOPE)).willReturn(problem(429, "{\"title\":\"Too Many Requests\",\"status\":429}")
 			.withHeader("Retry-After", "120")));
@@ -223,6 +248,10 @@ class NitroErrorMappingIntegrationTests {
 
 	private static Arguments request(String kind, Function<NitroErrorMappingIntegrationTests, Publisher<?>> call) {
 		return Arguments.of(kind, call);
+	}
+
+	private static String json(String text) {
+		return tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text);
 	}
 
 	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder problem(int status, String body) {

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.gonitro.spring.test.NitroWireMock;
+import com.gonitro.spring.test.SecretLeaks;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -36,6 +37,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Nitro's token dialect over real HTTP: what {@link NitroReactiveTokenResponseClient} and
@@ -119,6 +121,42 @@ class NitroTokenResponseClientIntegrationTests {
 						+ " failed with HTTP 401: invalid_client: Client authentication failed");
 				assertThat(ex.getMessage()).doesNotContain(NitroWireMock.CLIENT_SECRET);
 			});
+	}
+
+	@Test
+	void replyTextEchoedInTheMessageIsShortenedAndStrippedOfControlCharacters() {
+		replyWith(400, "{\"error\":\"invalid_request\",\"error_description\":\"bad\\r\\n2026-12-02 INFO token issued\\u001b[2J"
+				+ "x".repeat(10_000) + "\"}");
+
+		assertThatExceptionOfType(NitroTokenException.class).isThrownBy(() -> this.blockingClient.getTokenResponse(grantRequest()))
+			.satisfies((ex) -> {
+				assertThat(ex.getError().getDescription()).startsWith("bad??2026-12-02 INFO token issued?[2J")
+					.hasSize(201)
+					.endsWith("…");
+				assertThat(ex.getMessage()).doesNotContainPattern("\\p{Cc}");
+			});
+	}
+
+	@Test
+	void errorReplyThatRepeatsTheSecretKeepsItOutOfTheException() {
+		replyWith(400, "{\"error\":\"invalid_client\",\"error_description\":\"unknown clientSecret '"
+				+ NitroWireMock.CLIENT_SECRET + "'\",\"error_uri\":\"https://errors.example/" + NitroWireMock.CLIENT_SECRET
+				+ "\"}");
+		nitro.stubFor(post(urlEqualTo("/problem")).willReturn(aResponse().withStatus(500)
+			.withHeader("Content-Type", "application/problem+json")
+			.withBody("{\"title\":\"Server Error\",\"detail\":\"could not check " + NitroWireMock.CLIENT_SECRET + "\"}")));
+		ClientRegistration problemEndpoint = NitroClientRegistration.create(NitroWireMock.CLIENT_ID,
+				NitroWireMock.CLIENT_SECRET, nitro.baseUrl() + "/problem");
+
+		NitroTokenException oauthError = catchThrowableOfType(NitroTokenException.class,
+				() -> this.blockingClient.getTokenResponse(grantRequest()));
+		NitroTokenException problem = catchThrowableOfType(NitroTokenException.class,
+				() -> this.blockingClient.getTokenResponse(new OAuth2ClientCredentialsGrantRequest(problemEndpoint)));
+
+		assertThat(oauthError.getError().getDescription()).isEqualTo("unknown clientSecret '******'");
+		assertThat(problem.getMessage()).contains("(could not check ******)");
+		SecretLeaks.assertHoldsNone(oauthError, NitroWireMock.CLIENT_SECRET);
+		SecretLeaks.assertHoldsNone(problem, NitroWireMock.CLIENT_SECRET);
 	}
 
 	@Test

@@ -247,6 +247,31 @@ class ReactiveNitroPdfClientIntegrationTests {
 	}
 
 	@Test
+	void toStringOfResultsJobsAndDeliveriesKeepsPreSignedQueriesOut() {
+		nitro.stubFor(post(urlEqualTo("/conversions")).willReturn(NitroWireMock.json(200, """
+				{"result":{"file":{"URL":"%s/results/out.pdf?X-Amz-Signature=pre-signed-credential","contentType":"application/pdf"}}}"""
+			.formatted(objectStore.baseUrl()))));
+		nitro.stubFor(get(urlEqualTo("/jobs/" + JOB_ID + "/status")).willReturn(NitroWireMock.json(200,
+				"{\"jobID\":\"" + JOB_ID + "\",\"status\":\"completed\",\"result\":{\"files\":[{\"URL\":\""
+						+ objectStore.baseUrl() + "/results/1.pdf?sig=pre-signed-credential\"}]}}")));
+
+		PdfResult result = this.pdf.process(PdfRequest.convert(PdfInput.remote(
+				URI.create("https://bucket.example.org/in.docx?X-Amz-Signature=pre-signed-credential"), "application/pdf"),
+				"pdf")).block();
+		PdfJob job = this.pdf.getJobStatus(JOB_ID).block();
+		Delivery delivery = Delivery.uploadTo(URI.create("https://bucket.example.org/out.pdf?sig=pre-signed-credential"))
+			.withCallback(URI.create("https://user:pre-signed-credential@app.example.org/callback#pre-signed-credential"));
+		PdfInput remote = PdfInput.remote(URI.create("https://bucket.example.org/in.pdf?sig=pre-signed-credential"),
+				"application/pdf");
+
+		assertThat(result.file().orElseThrow().url()).as("the URL itself, to download with")
+			.hasToString(objectStore.baseUrl() + "/results/out.pdf?X-Amz-Signature=pre-signed-credential");
+		for (Object printed : new Object[] { result, result.file().orElseThrow(), job, delivery, remote }) {
+			assertThat(printed.toString()).doesNotContain("pre-signed-credential").contains("?…");
+		}
+	}
+
+	@Test
 	void asyncJobIsFollowedWithServerSentEvents() {
 		stubSubmit(aResponse().withStatus(202).withHeader("Location", "/jobs/" + JOB_ID + "/status")
 			.withHeader("Content-Type", "application/json")

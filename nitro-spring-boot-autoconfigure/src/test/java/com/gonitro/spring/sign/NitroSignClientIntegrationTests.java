@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.gonitro.spring.client.FileContent;
 import com.gonitro.spring.client.NitroApiException;
+import com.gonitro.spring.client.NitroUnexpectedResponseException;
 import com.gonitro.spring.sign.model.BoundingBox;
 import com.gonitro.spring.sign.model.CreateEnvelope;
 import com.gonitro.spring.sign.model.CreateField;
@@ -51,6 +53,8 @@ class NitroSignClientIntegrationTests {
 
 	private NitroSignClient sign;
 
+	private ReactiveNitroSignClient reactive;
+
 	@BeforeEach
 	void createClient() {
 		NitroWireMock.stubToken(nitro, "sign-token", 86400);
@@ -58,6 +62,7 @@ class NitroSignClientIntegrationTests {
 		reactive.setDocumentPolling(java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(20));
 		reactive.setEnvelopePolling(java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(20));
 		this.sign = new NitroSignClient(reactive);
+		this.reactive = reactive;
 	}
 
 	@AfterEach
@@ -123,6 +128,38 @@ class NitroSignClientIntegrationTests {
 			assertThat(envelopes.map(Envelope::id).toList()).containsExactly("1", "2", "3", "4", "5");
 		}
 		assertThat(pageRequests()).isEqualTo(3);
+	}
+
+	@Test
+	void pagesWhoseCursorsLoopEndTheListInsteadOfBeingRequestedForever() {
+		// The first page names p1; p1 names itself twice, then (too late) ends with an envelope.
+		nitro.stubFor(get(urlEqualTo("/sign/envelopes")).willReturn(NitroWireMock.json(200,
+				"{\"items\":[],\"nextPage\":\"p1\"}")));
+		String state = Scenario.STARTED;
+		for (int i = 1; i <= 2; i++) {
+			nitro.stubFor(get(urlEqualTo("/sign/envelopes?pageAfter=p1")).inScenario("loop")
+				.whenScenarioStateIs(state)
+				.willReturn(NitroWireMock.json(200, "{\"items\":[],\"nextPage\":\"p1\"}"))
+				.willSetStateTo("looped-" + i));
+			state = "looped-" + i;
+		}
+		nitro.stubFor(get(urlEqualTo("/sign/envelopes?pageAfter=p1")).inScenario("loop")
+			.whenScenarioStateIs(state)
+			.willReturn(NitroWireMock.json(200, "{\"items\":[{\"ID\":\"9\",\"status\":\"sent\"}]}")));
+
+		assertThatExceptionOfType(NitroUnexpectedResponseException.class).isThrownBy(() -> {
+			try (Stream<Envelope> envelopes = this.sign.listEnvelopes()) {
+				envelopes.findFirst();
+			}
+		}).withMessageContaining("page cursor");
+		assertThat(pageRequests()).isEqualTo(2);
+
+		nitro.resetRequests();
+		nitro.resetScenarios();
+		assertThatExceptionOfType(NitroUnexpectedResponseException.class)
+			.isThrownBy(() -> this.reactive.listEnvelopes().blockFirst())
+			.withMessageContaining("page cursor");
+		assertThat(pageRequests()).isEqualTo(2);
 	}
 
 	@Test

@@ -29,11 +29,11 @@ import org.springframework.util.Assert;
  * on the port its web server bound (see {@link NitroStandInWebhooks}).
  * <p>
  * Asking for the stand-in while configuring Nitro as well ({@code nitro.client-id} or {@code nitro.client-secret}
- * set anywhere, or a token URI or base URL that overrides the stand-in's) is a start-up failure naming the
- * properties (never their values): the application would otherwise send real credentials to the stand-in, or talk
- * to Nitro while its developer believes it runs on the stand-in. The check is made before the stand-in starts, and
- * again once every property source is known (a {@code @PropertySource} is read after the stand-in started), before
- * any bean is created.
+ * set anywhere, a named application under {@code nitro.applications}, or a token URI or base URL that overrides the
+ * stand-in's) is a start-up failure naming the properties (never their values): the application would otherwise
+ * send real credentials to the stand-in, or talk to Nitro while its developer believes it runs on the stand-in. The
+ * check is made before the stand-in starts, and again once every property source is known (a {@code @PropertySource}
+ * is read after the stand-in started), before any bean is created.
  * <p>
  * Use it from a launcher in test sources, run by {@code spring-boot:test-run}, so that the stand-in never reaches a
  * packaged application:

@@ -12,18 +12,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 /**
  * The rule that keeps an application on the stand-in it asked for: the {@code nitro.*} properties that point it at
  * the stand-in come from the stand-in alone. Real credentials set anywhere else (even below the stand-in's
- * properties, where they would be silently ignored), or a token URI or base URL that wins over the stand-in's (so
- * that the stand-in's credentials would go to Nitro), are conflicts. Values are compared, never reported.
+ * properties, where they would be silently ignored), a named application ({@code nitro.applications.*}, whose real
+ * credentials would go to the stand-in, or to Nitro with a token URI of its own), or a token URI or base URL that
+ * wins over the stand-in's (so that the stand-in's credentials would go to Nitro), are conflicts. Values are
+ * compared, never reported.
  */
 final class StandInConflicts {
 
 	static final List<String> CREDENTIALS = List.of("nitro.client-id", "nitro.client-secret");
+
+	private static final ConfigurationPropertyName APPLICATIONS = ConfigurationPropertyName.of("nitro.applications");
 
 	private final Map<String, Set<String>> sources = new LinkedHashMap<>();
 
@@ -60,6 +66,9 @@ final class StandInConflicts {
 					conflicts.add(name, "'" + source.getName() + "'");
 				}
 			}
+			if (properties != null) {
+				applications(properties).forEach((name) -> conflicts.add(name, "'" + source.getName() + "'"));
+			}
 		}
 		if (standIn != null) {
 			for (String name : standIn.getPropertyNames()) {
@@ -69,6 +78,20 @@ final class StandInConflicts {
 			}
 		}
 		return conflicts;
+	}
+
+	/**
+	 * The properties of named applications a source sets: the stand-in serves only the top-level application.
+	 */
+	private static List<String> applications(ConfigurationPropertySource properties) {
+		if (properties instanceof IterableConfigurationPropertySource iterable) {
+			return iterable.stream()
+				.filter(APPLICATIONS::isAncestorOf)
+				.map(ConfigurationPropertyName::toString)
+				.toList();
+		}
+		return (properties.containsDescendantOf(APPLICATIONS) == ConfigurationPropertyState.PRESENT)
+				? List.of(APPLICATIONS.toString()) : List.of();
 	}
 
 	/** Set: to a value that is not blank once its placeholders are resolved (an unresolvable one leaves it unset). */

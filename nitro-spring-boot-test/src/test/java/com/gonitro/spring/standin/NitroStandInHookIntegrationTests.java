@@ -99,6 +99,19 @@ class NitroStandInHookIntegrationTests {
 	}
 
 	@Test
+	void refusesToStartWhenAskedForTheStandInWithANamedApplication(CapturedOutput output) {
+		assertThatExceptionOfType(StandInConflictException.class)
+			.isThrownBy(() -> run(Application.class, new NitroStandInHook(), OPT_IN,
+					"--nitro.applications.billing.client-id=real-billing-id",
+					"--nitro.applications.billing.client-secret=" + REAL_SECRET,
+					"--nitro.applications.billing.token-uri=https://api.gonitro.dev/oauth/token"))
+			.withMessageContaining("nitro.applications.billing.client-secret (set in 'commandLineArgs')")
+			.withMessageContaining("nitro.applications.billing.token-uri (set in 'commandLineArgs')")
+			.withMessageNotContaining(REAL_SECRET);
+		assertThat(output).doesNotContain(REAL_SECRET).doesNotContain("Running on the Nitro stand-in");
+	}
+
+	@Test
 	void refusesToStartWhenCredentialsArriveThroughAPropertySource(CapturedOutput output) {
 		assertThatExceptionOfType(StandInConflictException.class)
 			.isThrownBy(() -> run(ApplicationWithCredentialsInAPropertySource.class, new NitroStandInHook(), OPT_IN))

@@ -1,6 +1,8 @@
 package com.gonitro.spring.boot.autoconfigure;
 
 import java.io.Serial;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -9,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One or more {@code nitro.*} properties are wrong. Each {@link Problem} names the property, says what is
- * wrong and how to fix it. Secret values are never part of the message.
+ * wrong and how to fix it. Secret values are never part of the message: of a URI, only its scheme, host, port and
+ * path are repeated, and a value that is not a URI is not repeated at all.
  *
  * @since 0.1.0
  */
@@ -71,9 +74,11 @@ public class InvalidNitroPropertiesException extends IllegalStateException {
 		}
 
 		static Problem invalidUri(String property, @Nullable String value, String defaultValue) {
+			String shown = shown(value);
 			return new Problem(property,
-					"'" + property + "' must be an absolute http or https URI such as " + defaultValue + ", but is '"
-							+ withoutUserInfo(value) + "'.",
+					"'" + property + "' must be an absolute http or https URI such as " + defaultValue + ", but is "
+							+ ((shown != null) ? "'" + shown + "'."
+									: "not: its value is not repeated, in case it is a secret set in the wrong property."),
 					"Set '" + property + "' to an absolute URI such as the one the Nitro Admin Portal shows for your "
 							+ "application (Settings → API), or remove it to use the default " + defaultValue + ".");
 		}
@@ -89,7 +94,7 @@ public class InvalidNitroPropertiesException extends IllegalStateException {
 
 		static Problem insecureHttp(String property, String value) {
 			return new Problem(property, "'" + property + "' uses plain http for a host other than this machine ('"
-					+ withoutUserInfo(value) + "'): the client secret or the access token would cross the network "
+					+ shown(value) + "'): the client secret or the access token would cross the network "
 					+ "unencrypted.",
 					"Use https, or, if something on the way adds TLS (a service-mesh egress, for example), set "
 							+ "nitro.allow-insecure-http=true.");
@@ -126,8 +131,26 @@ public class InvalidNitroPropertiesException extends IllegalStateException {
 					+ "path). To run without Nitro, set neither nitro.client-id nor nitro.client-secret.";
 		}
 
-		private static String withoutUserInfo(@Nullable String uri) {
-			return (uri != null) ? uri.replaceAll("//[^/@]*@", "//***@") : "";
+		/**
+		 * The part of a URI value that is safe to repeat: its scheme, host, port and path, never its user info, query
+		 * or fragment, which may hold credentials. Nothing of a value that is not an absolute URI with a host: it may
+		 * be a secret set in the wrong property.
+		 */
+		private static @Nullable String shown(@Nullable String value) {
+			if (value == null) {
+				return null;
+			}
+			try {
+				URI uri = new URI(value);
+				if (uri.getScheme() == null || uri.getHost() == null) {
+					return null;
+				}
+				return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "")
+						+ ((uri.getRawPath() != null) ? uri.getRawPath() : "");
+			}
+			catch (URISyntaxException ex) {
+				return null;
+			}
 		}
 
 	}

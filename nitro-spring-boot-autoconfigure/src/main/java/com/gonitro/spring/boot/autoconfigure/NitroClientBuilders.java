@@ -110,10 +110,18 @@ final class NitroClientBuilders {
 	}
 
 	/**
-	 * A builder for a tenant's application, with the top-level settings.
+	 * A builder for a tenant's application, with the top-level settings. A token URI of the tenant's own follows the
+	 * rule of the configured ones: plain http only for this machine, unless {@code nitro.allow-insecure-http}.
+	 * @throws IllegalArgumentException if the tenant's token URI would send its secret unencrypted to another host
 	 */
 	NitroClientBuilder forTenant(Supplier<NitroCredentials> credentials) {
 		NitroProperties properties = this.properties;
+		String tokenUri = credentials.get().tokenUri();
+		if (!properties.isAllowInsecureHttp() && NitroPropertiesValidator.isInsecureHttp(tokenUri)) {
+			throw new IllegalArgumentException("The tenant's token URI uses plain http for a host other than this "
+					+ "machine: its client secret would cross the network unencrypted. Use https, or, if something on "
+					+ "the way adds TLS, set nitro.allow-insecure-http=true.");
+		}
 		return common("tenant", properties.getTokenUri(), properties.getBaseUrl(), properties.getConnectTimeout(),
 				properties.getReadTimeout(), retryPolicy(properties.getRetry(), null))
 			.credentials(credentials);

@@ -6,6 +6,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import com.gonitro.spring.client.PrintableUrls;
+
 /**
  * Where Nitro delivers a result instead of keeping it for download (the request's {@code delivery} field): uploaded
  * to your URLs (a pre-signed object-store URL, say), and/or announced to a callback when an asynchronous job is
@@ -68,6 +70,12 @@ public record Delivery(@Nullable Upload uploadResultTo, @Nullable List<Upload> u
 	 */
 	public record Upload(@JsonProperty("URL") URI url, String verb, List<DeliveryHeader> headers) {
 
+		@Override
+		public String toString() {
+			return "Upload[url=" + PrintableUrls.toString(this.url) + ", verb=" + this.verb + ", headers="
+					+ this.headers + "]";
+		}
+
 	}
 
 	/**
@@ -78,6 +86,11 @@ public record Delivery(@Nullable Upload uploadResultTo, @Nullable List<Upload> u
 	 * @since 0.1.0
 	 */
 	public record Callback(@JsonProperty("URL") URI url, List<DeliveryHeader> headers) {
+
+		@Override
+		public String toString() {
+			return "Callback[url=" + PrintableUrls.toString(this.url) + ", headers=" + this.headers + "]";
+		}
 
 	}
 

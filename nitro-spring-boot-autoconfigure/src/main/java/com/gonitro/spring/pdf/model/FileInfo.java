@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+import com.gonitro.spring.client.PrintableUrls;
+
 /**
  * A result file of PDF Services: a pre-signed URL to download it from (without the token), its media type and
  * size.
@@ -19,6 +21,12 @@ import org.jspecify.annotations.Nullable;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FileInfo(@JsonProperty("URL") @JsonAlias({ "url", "Url" }) @Nullable URI url,
 		@Nullable String contentType, @Nullable Metadata metadata) {
+
+	@Override
+	public String toString() {
+		return "FileInfo[url=" + PrintableUrls.toString(this.url) + ", contentType=" + this.contentType + ", metadata="
+				+ this.metadata + "]";
+	}
 
 	/**
 	 * The size of a result file.

@@ -3,6 +3,7 @@ package com.gonitro.spring.pdf.model;
 import java.net.URI;
 
 import com.gonitro.spring.client.FileContent;
+import com.gonitro.spring.client.PrintableUrls;
 
 /**
  * A file for PDF Services to process: uploaded with the request, or fetched by Nitro from a URL (a part of type
@@ -49,6 +50,11 @@ public sealed interface PdfInput {
 	 * @since 0.1.0
 	 */
 	record Remote(URI url, String contentType) implements PdfInput {
+
+		@Override
+		public String toString() {
+			return "Remote[url=" + PrintableUrls.toString(this.url) + ", contentType=" + this.contentType + "]";
+		}
 
 	}
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import com.gonitro.spring.client.PrintableUrls;
+
 /**
  * An asynchronous PDF Services job, as its status reports it.
  *
@@ -26,6 +28,12 @@ public record PdfJob(@JsonProperty("jobID") @JsonAlias({ "jobId", "ID", "id" }) 
 	 */
 	public PdfJob {
 		status = (status != null) ? status : JobStatus.UNKNOWN;
+	}
+
+	@Override
+	public String toString() {
+		return "PdfJob[id=" + this.id + ", status=" + this.status + ", progress=" + this.progress + ", result="
+				+ PrintableUrls.toString(this.result) + ", error=" + this.error + "]";
 	}
 
 	/**

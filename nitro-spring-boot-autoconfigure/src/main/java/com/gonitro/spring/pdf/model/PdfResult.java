@@ -7,6 +7,7 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 import com.gonitro.spring.client.NitroJson;
+import com.gonitro.spring.client.PrintableUrls;
 
 /**
  * The JSON result of a PDF Services operation, synchronous or from a completed job: result files to download
@@ -88,7 +89,7 @@ public final class PdfResult {
 
 	@Override
 	public String toString() {
-		return "PdfResult" + this.payload;
+		return "PdfResult" + PrintableUrls.toString(this.payload);
 	}
 
 }

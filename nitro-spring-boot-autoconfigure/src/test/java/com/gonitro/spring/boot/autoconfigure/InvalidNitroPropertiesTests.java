@@ -56,24 +56,59 @@ class InvalidNitroPropertiesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/oauth/token", "ftp://files.example.org/token", "not a uri", "https:///no-host" })
+	@ValueSource(strings = { "/oauth/token", "not a uri", "https:///no-host" })
 	void tokenUriThatIsNotAnAbsoluteHttpUriFails(String tokenUri) {
 		this.contextRunner
 			.withPropertyValues("nitro.client-id=id", "nitro.client-secret=" + SECRET, "nitro.token-uri=" + tokenUri)
 			.run((context) -> {
 				FailureAnalysis analysis = analysis(context);
 				assertThat(analysis.getDescription()).contains("'nitro.token-uri' must be an absolute http or https URI")
-					.contains("but is '" + tokenUri + "'");
+					.contains("but is not: its value is not repeated");
 				assertThat(analysis.getAction()).contains("https://api.gonitro.dev/oauth/token");
 				assertNoSecret(context, analysis);
 			});
 	}
 
 	@Test
+	void tokenUriWithAnotherSchemeIsRepeated() {
+		this.contextRunner
+			.withPropertyValues("nitro.client-id=id", "nitro.client-secret=x", "nitro.token-uri=ftp://files.example.org/token")
+			.run((context) -> assertThat(analysis(context).getDescription())
+				.contains("'nitro.token-uri' must be an absolute http or https URI such as "
+						+ "https://api.gonitro.dev/oauth/token, but is 'ftp://files.example.org/token'."));
+	}
+
+	@Test
 	void baseUrlThatIsNotAnAbsoluteHttpUriFails() {
 		this.contextRunner.withPropertyValues("nitro.client-id=id", "nitro.client-secret=x", "nitro.base-url=api.gonitro.dev")
 			.run((context) -> assertThat(analysis(context).getDescription())
-				.contains("'nitro.base-url' must be an absolute http or https URI such as https://api.gonitro.dev, but is 'api.gonitro.dev'"));
+				.contains("'nitro.base-url' must be an absolute http or https URI such as https://api.gonitro.dev, but is not"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "nitro.token-uri", "nitro.base-url", "nitro.applications.billing.token-uri" })
+	void secretSetInAUriPropertyByMistakeIsNotRepeated(String property) {
+		this.contextRunner
+			.withPropertyValues("nitro.client-id=id", "nitro.client-secret=x", "nitro.applications.billing.client-id=b",
+					"nitro.applications.billing.client-secret=y", property + "=" + SECRET)
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("'" + property + "' must be an absolute http or https URI");
+				assertNoSecret(context, analysis);
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://nitro.example.org/oauth/token?client_secret=" + SECRET,
+			"http://nitro.example.org/oauth/token#" + SECRET, "http://id:" + SECRET + "@nitro.example.org/oauth/token",
+			"ftp://nitro.example.org/oauth/token?client_secret=" + SECRET })
+	void credentialsInAUriAreNotRepeated(String tokenUri) {
+		this.contextRunner.withPropertyValues("nitro.client-id=id", "nitro.client-secret=x", "nitro.token-uri=" + tokenUri)
+			.run((context) -> {
+				FailureAnalysis analysis = analysis(context);
+				assertThat(analysis.getDescription()).contains("nitro.example.org/oauth/token'");
+				assertNoSecret(context, analysis);
+			});
 	}
 
 	@Test
@@ -103,7 +138,7 @@ class InvalidNitroPropertiesTests {
 				"nitro.token-uri=ftp://user:" + SECRET + "@nitro.example.org/token")
 			.run((context) -> {
 				FailureAnalysis analysis = analysis(context);
-				assertThat(analysis.getDescription()).contains("ftp://***@nitro.example.org/token");
+				assertThat(analysis.getDescription()).contains("'ftp://nitro.example.org/token'");
 				assertNoSecret(context, analysis);
 			});
 	}

@@ -40,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * With Spring and the starter logging at TRACE, neither the client secret nor any access token appears in a log
- * line, an exception message, a {@code toString()}, or Actuator's {@code configprops} and {@code env} endpoints
- * showing values.
+ * With Spring and the starter logging at TRACE, neither the client secret (the top-level application's or a named
+ * application's) nor any access token appears in a log line, an exception message, a {@code toString()}, or
+ * Actuator's {@code configprops} and {@code env} endpoints showing values.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = SecretsStayOutOfLogsIntegrationTests.App.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -55,6 +55,8 @@ class SecretsStayOutOfLogsIntegrationTests {
 
 	private static final String SECOND_TOKEN = "eyJ-second-token-2b9e";
 
+	private static final String BILLING_SECRET = "billing-secret-5e1f";
+
 	@RegisterExtension
 	static WireMockExtension nitro = WireMockExtension.newInstance()
 		.options(wireMockConfig().dynamicPort().notifier(new Slf4jNotifier(false)))
@@ -63,6 +65,8 @@ class SecretsStayOutOfLogsIntegrationTests {
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		NitroWireMock.registerNitroProperties(registry, nitro);
+		registry.add("nitro.applications.billing.client-id", () -> "billing-id");
+		registry.add("nitro.applications.billing.client-secret", () -> BILLING_SECRET);
 	}
 
 	@LocalServerPort
@@ -120,7 +124,9 @@ class SecretsStayOutOfLogsIntegrationTests {
 		assertThat(configprops).contains("\"clientId\":\"" + NitroWireMock.CLIENT_ID + "\"")
 			.contains("\"clientSecret\":\"******\"");
 		assertThat(env).contains("nitro.client-id").contains("******");
-		for (String secret : new String[] { NitroWireMock.CLIENT_SECRET, FIRST_TOKEN, SECOND_TOKEN }) {
+		assertThat(configprops).contains("\"clientId\":\"billing-id\"");
+		assertThat(env).contains("nitro.applications.billing.client-id");
+		for (String secret : new String[] { NitroWireMock.CLIENT_SECRET, FIRST_TOKEN, SECOND_TOKEN, BILLING_SECRET }) {
 			assertThat(output.getAll()).doesNotContain(secret);
 			assertThat(toStrings).doesNotContain(secret);
 			assertThat(configprops).doesNotContain(secret);

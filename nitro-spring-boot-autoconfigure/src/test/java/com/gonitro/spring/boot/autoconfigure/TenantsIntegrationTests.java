@@ -34,6 +34,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Credentials known only at run time: {@code NitroClients.forCredentials} gives each tenant the clients of its own
@@ -152,6 +153,26 @@ class TenantsIntegrationTests {
 		call("acme");
 
 		nitro.verify(2, tokenRequestOf("acme"));
+	}
+
+	@Test
+	void aTenantsTokenUriInPlainHttpToAnotherHostIsRefusedBeforeAnyRequest() {
+		NitroCredentials overPlainHttp = NitroCredentials.of("acme", "secret-acme")
+			.withTokenUri("http://nitro.example.test/oauth/token");
+
+		assertThatIllegalArgumentException().isThrownBy(() -> this.clients.forCredentials(overPlainHttp))
+			.withMessageContaining("plain http for a host other than this machine")
+			.withMessageContaining("nitro.allow-insecure-http=true")
+			.withMessageNotContaining("secret-acme");
+		assertThat(this.clients.tenantCount()).isZero();
+
+		this.clients.forCredentials(NitroCredentials.of("acme", "secret-acme").withTokenUri(NitroWireMock.tokenUri(nitro)))
+			.restClient().get().uri(ENVELOPES).retrieve().toBodilessEntity();
+		nitro.verify(1, tokenRequestOf("acme"));
+		try (ConfigurableApplicationContext allowing = NitroTestApplication.start(nitro, WebApplicationType.NONE,
+				"nitro.allow-insecure-http=true")) {
+			assertThat(allowing.getBean(NitroClients.class).forCredentials(overPlainHttp)).isNotNull();
+		}
 	}
 
 	private NitroClient tenant(String clientId) {
