@@ -115,15 +115,26 @@ public final class NitroExchangeFilterFunction implements ExchangeFilterFunction
 		return send(replayable, next, Attempt.FIRST);
 	}
 
+	/** Called when the request is sent (never before a wait), so the token is the one fresh then. */
 	private Mono<ClientResponse> send(ReplayableRequest request, ExchangeFunction next, Attempt attempt) {
+		// The token held is read without a Mono: this runs for every call.
+		OAuth2AccessToken fresh = this.policy.freshToken();
+		if (fresh != null) {
+			return send(request, next, attempt, fresh);
+		}
 		return this.policy.token()
 			.doOnError((ex) -> this.policy.ended(attempt, null))
-			.flatMap((token) -> next.exchange(request.withBearerToken(token.getTokenValue()))
-				.map(Exchanged::reply)
-				.onErrorResume((ex) -> TransportFailure.of(ex) != null, (ex) -> Mono.just(Exchanged.failure(ex)))
-				.flatMap((exchanged) -> (exchanged.reply() != null)
-						? afterReply(request, next, attempt, token, exchanged.reply())
-						: afterFailure(request, next, attempt, exchanged.failure())));
+			.flatMap((token) -> send(request, next, attempt, token));
+	}
+
+	private Mono<ClientResponse> send(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
+			OAuth2AccessToken token) {
+		return next.exchange(request.withBearerToken(token.getTokenValue()))
+			.map(Exchanged::reply)
+			.onErrorResume((ex) -> TransportFailure.of(ex) != null, (ex) -> Mono.just(Exchanged.failure(ex)))
+			.flatMap((exchanged) -> (exchanged.reply() != null)
+					? afterReply(request, next, attempt, token, exchanged.reply())
+					: afterFailure(request, next, attempt, exchanged.failure()));
 	}
 
 	private Mono<ClientResponse> afterReply(ReplayableRequest request, ExchangeFunction next, Attempt attempt,
