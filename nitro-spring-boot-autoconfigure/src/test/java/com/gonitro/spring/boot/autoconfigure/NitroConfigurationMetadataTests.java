@@ -84,6 +84,23 @@ class NitroConfigurationMetadataTests {
 			.toList();
 	}
 
+	/**
+	 * IDEs complete the keys under {@code nitro.applications.<name>} from the map's value type, as they do for Spring
+	 * Security's {@code spring.security.oauth2.client.registration.<name>}: the metadata must name that type, and each
+	 * of its properties is one the default application has too, described there.
+	 */
+	@Test
+	void namedApplicationsAreCompletedFromTheMapsValueType() throws IOException {
+		Map<String, ConfigurationMetadataProperty> metadata = nitroMetadata();
+
+		assertThat(metadata.get("nitro.applications").getType())
+			.isEqualTo("java.util.Map<java.lang.String," + NitroProperties.Application.class.getName() + ">");
+		List<String> applicationProperties = declaredProperties("nitro", NitroProperties.Application.class);
+		assertThat(applicationProperties).contains("nitro.client-id", "nitro.client-secret", "nitro.token-uri",
+				"nitro.base-url", "nitro.retry.max-attempts");
+		assertThat(metadata.keySet()).containsAll(applicationProperties);
+	}
+
 	/** The {@code nitro.*} properties of the generated metadata, by name. */
 	static Map<String, ConfigurationMetadataProperty> nitroMetadata() throws IOException {
 		ConfigurationMetadataRepositoryJsonBuilder builder = ConfigurationMetadataRepositoryJsonBuilder.create();
