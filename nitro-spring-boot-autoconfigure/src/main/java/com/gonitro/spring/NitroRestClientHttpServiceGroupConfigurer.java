@@ -1,5 +1,6 @@
 package com.gonitro.spring;
 
+import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
@@ -25,6 +26,16 @@ public final class NitroRestClientHttpServiceGroupConfigurer implements RestClie
 	public NitroRestClientHttpServiceGroupConfigurer(NitroClients clients) {
 		Assert.notNull(clients, "'clients' must not be null");
 		this.clients = clients;
+	}
+
+	/**
+	 * Runs after the configurers that apply the application's customizers, so that Nitro's interceptor or filter is
+	 * the last one a request meets.
+	 * @return {@link Ordered#LOWEST_PRECEDENCE}
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package com.gonitro.spring;
 
+import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
@@ -26,6 +27,16 @@ public final class NitroWebClientHttpServiceGroupConfigurer implements WebClient
 	public NitroWebClientHttpServiceGroupConfigurer(NitroClients clients) {
 		Assert.notNull(clients, "'clients' must not be null");
 		this.clients = clients;
+	}
+
+	/**
+	 * Runs after the configurers that apply the application's customizers, so that Nitro's interceptor or filter is
+	 * the last one a request meets.
+	 * @return {@link Ordered#LOWEST_PRECEDENCE}
+	 */
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 	@Override

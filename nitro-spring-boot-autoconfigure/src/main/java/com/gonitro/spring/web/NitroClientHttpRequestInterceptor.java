@@ -6,10 +6,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.support.HttpRequestWrapper;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.util.Assert;
 
@@ -119,12 +121,22 @@ public final class NitroClientHttpRequestInterceptor implements ClientHttpReques
 	}
 
 	/**
-	 * The request to send now, with the token. The request is {@code RestClient}'s own, for this one exchange: the
-	 * application never sees it, and {@code RestClient} neither logs its headers nor keeps it in its exceptions.
+	 * The request to send now: a copy whose headers carry the token. {@code RestClient}'s own request object is the
+	 * one the application's interceptors and observations hold, and may read once the exchange is over: it never
+	 * holds the token.
 	 */
 	private static HttpRequest withBearerToken(HttpRequest request, OAuth2AccessToken token) {
-		request.getHeaders().setBearerAuth(token.getTokenValue());
-		return request;
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(request.getHeaders());
+		headers.setBearerAuth(token.getTokenValue());
+		return new HttpRequestWrapper(request) {
+
+			@Override
+			public HttpHeaders getHeaders() {
+				return headers;
+			}
+
+		};
 	}
 
 }

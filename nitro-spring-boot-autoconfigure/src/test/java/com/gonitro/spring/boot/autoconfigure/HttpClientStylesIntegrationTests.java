@@ -1,5 +1,10 @@
 package com.gonitro.spring.boot.autoconfigure;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +18,14 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.service.annotation.GetExchange;
@@ -107,6 +119,19 @@ class HttpClientStylesIntegrationTests {
 		assertThat(nitro.findAll(NitroWireMock.tokenRequests())).isEmpty();
 	}
 
+	@Test
+	void interceptorsOfTheApplicationNeverSeeTheTokenBeforeOrAfterTheExchange() {
+		ConfigurableApplicationContext context = start(InterceptingApp.class, WebApplicationType.NONE);
+		HeaderRecorder recorder = context.getBean(HeaderRecorder.class);
+
+		assertThat(context.getBean(Envelopes.class).get("e1")).isEqualTo(ENVELOPE_JSON);
+		assertThat(context.getBean("nitroRestClient", RestClient.class).get().uri(ENVELOPE).retrieve().body(String.class))
+			.isEqualTo(ENVELOPE_JSON);
+
+		assertThat(recorder.seen).hasSize(4).allSatisfy((header) -> assertThat(header).isEqualTo("none"));
+		nitro.verify(2, getRequestedFor(urlEqualTo(ENVELOPE)).withHeader("Authorization", equalTo("Bearer fresh")));
+	}
+
 	private void assertReplayedOnceWithTheFreshToken() {
 		nitro.verify(1, getRequestedFor(urlEqualTo(ENVELOPE)).withHeader("Authorization", equalTo("Bearer revoked")));
 		nitro.verify(1, getRequestedFor(urlEqualTo(ENVELOPE)).withHeader("Authorization", equalTo("Bearer fresh")));
@@ -155,6 +180,46 @@ class HttpClientStylesIntegrationTests {
 	@ImportHttpServices(group = "nitro", types = Envelopes.class)
 	@ImportHttpServices(group = "other", types = Things.class)
 	static class App {
+
+	}
+
+	/** Records the {@code Authorization} header an interceptor of the application sees, before and after. */
+	static class HeaderRecorder implements ClientHttpRequestInterceptor {
+
+		final List<String> seen = new CopyOnWriteArrayList<>();
+
+		@Override
+		public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+				throws IOException {
+			record(request);
+			try {
+				return execution.execute(request, body);
+			}
+			finally {
+				record(request);
+			}
+		}
+
+		private void record(HttpRequest request) {
+			this.seen.add(Objects.requireNonNullElse(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION), "none"));
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@ImportHttpServices(group = "nitro", types = Envelopes.class)
+	static class InterceptingApp {
+
+		@Bean
+		HeaderRecorder headerRecorder() {
+			return new HeaderRecorder();
+		}
+
+		@Bean
+		RestClientCustomizer recordingCustomizer(HeaderRecorder recorder) {
+			return (builder) -> builder.requestInterceptor(recorder);
+		}
 
 	}
 
