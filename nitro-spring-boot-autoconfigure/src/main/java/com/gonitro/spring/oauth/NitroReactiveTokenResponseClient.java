@@ -88,7 +88,7 @@ public final class NitroReactiveTokenResponseClient
 		ClientRegistration registration = grantRequest.getClientRegistration();
 		NitroTokenDialect.Request request = new NitroTokenDialect.Request(registration.getRegistrationId(),
 				URI.create(registration.getProviderDetails().getTokenUri()),
-				String.valueOf(registration.getClientSecret()));
+				registration.getClientSecret());
 		Duration defaultExpiresIn = this.defaultExpiresIn;
 		Clock clock = this.clock;
 		return Mono.defer(() -> this.webClient.post()

@@ -78,7 +78,7 @@ final class NitroTokenDialect {
 		HttpStatusCode status = reply.status();
 		if (status.is3xxRedirection()) {
 			throw request.failure(status, null, NitroTokenException.INVALID_TOKEN_RESPONSE,
-					"the token endpoint redirected to " + origin(request.tokenUri(), reply.headers().getLocation())
+					"the token endpoint redirected to " + origin(request, reply.headers().getLocation())
 							+ "; redirects are never followed: set the token URI to where the token endpoint is");
 		}
 		JsonNode body = parse(reply.body());
@@ -185,17 +185,17 @@ final class NitroTokenDialect {
 	 * Returns the origin (scheme, host, port) a redirect points to, never its path or query, which may carry
 	 * anything.
 	 */
-	private static String origin(URI tokenUri, @Nullable URI location) {
+	private static String origin(Request request, @Nullable URI location) {
 		if (location == null) {
 			return "no location";
 		}
 		try {
-			URI target = tokenUri.resolve(location);
+			URI target = request.tokenUri().resolve(location);
 			if (target.getScheme() == null || target.getHost() == null) {
 				return "an unreadable location";
 			}
-			return ReplyText.echo(target.getScheme() + "://" + target.getHost()
-					+ ((target.getPort() != -1) ? ":" + target.getPort() : ""), MAX_ECHOED_TEXT);
+			return request.echo(target.getScheme() + "://" + target.getHost()
+					+ ((target.getPort() != -1) ? ":" + target.getPort() : ""));
 		}
 		catch (IllegalArgumentException ex) {
 			return "an unreadable location";

@@ -92,13 +92,11 @@ final class NitroRequestPolicy {
 	}
 
 	/**
-	 * Returns the token to send now: read when the request is sent, never before a wait.
+	 * Returns the token to send now, requested if none is fresh; deferred, so read when the request is sent, never
+	 * before a wait. Callers try {@link #freshToken()} first, which needs no {@code Mono}.
 	 */
 	Mono<OAuth2AccessToken> token() {
-		return Mono.defer(() -> {
-			OAuth2AccessToken fresh = this.tokenCache.freshAccessToken();
-			return (fresh != null) ? Mono.just(fresh) : this.tokenCache.accessToken();
-		});
+		return this.tokenCache.accessToken();
 	}
 
 	/**
