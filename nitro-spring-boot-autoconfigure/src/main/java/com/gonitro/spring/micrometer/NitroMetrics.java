@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter.MeterProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 import com.gonitro.spring.oauth.NitroAccessTokenCache;
-import com.gonitro.spring.oauth.NitroTokenStatus;
 import com.gonitro.spring.web.NitroReplayListener;
 
 /**
@@ -48,7 +48,7 @@ public final class NitroMetrics implements MeterBinder, NitroReplayListener {
 
 	private final Clock clock;
 
-	private volatile @Nullable MeterRegistry registry;
+	private volatile @Nullable MeterProvider<Counter> replays;
 
 	/**
 	 * Creates the meters for the given token caches, read when the meters are bound to a registry.
@@ -66,7 +66,9 @@ public final class NitroMetrics implements MeterBinder, NitroReplayListener {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.registry = registry;
+		this.replays = Counter.builder(REPLAYS)
+			.description("Requests to Nitro replayed after a 401, a 429, a 5xx or a lost connection")
+			.withRegistry(registry);
 		for (NitroAccessTokenCache tokenCache : this.tokenCaches.get()) {
 			Gauge.builder(TOKEN_EXPIRY, tokenCache, this::secondsUntilRenewal)
 				.description("Seconds until the held Nitro access token must be renewed")
@@ -78,22 +80,17 @@ public final class NitroMetrics implements MeterBinder, NitroReplayListener {
 
 	@Override
 	public void onReplay(String application, Reason reason, Outcome outcome) {
-		MeterRegistry registry = this.registry;
-		if (registry != null) {
-			Counter.builder(REPLAYS)
-				.description("Requests to Nitro replayed after a 401, a 429, a 5xx or a lost connection")
-				.tag("application", application)
-				.tag("reason", reason.tagValue())
-				.tag("outcome", outcome.tagValue())
-				.register(registry)
+		MeterProvider<Counter> replays = this.replays;
+		if (replays != null) {
+			replays.withTags("application", application, "reason", reason.tagValue(), "outcome", outcome.tagValue())
 				.increment();
 		}
 	}
 
 	private double secondsUntilRenewal(NitroAccessTokenCache tokenCache) {
-		NitroTokenStatus status = tokenCache.status();
-		Instant refreshAt = status.refreshAt();
-		if (status.state() != NitroTokenStatus.State.HELD || refreshAt == null) {
+		// Only a token held has a time to be renewed.
+		Instant refreshAt = tokenCache.status().refreshAt();
+		if (refreshAt == null) {
 			return Double.NaN;
 		}
 		return Math.max(0, Duration.between(this.clock.instant(), refreshAt).toMillis() / 1000.0);

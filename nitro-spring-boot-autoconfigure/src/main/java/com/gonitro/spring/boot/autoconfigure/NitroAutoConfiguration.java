@@ -162,7 +162,7 @@ public final class NitroAutoConfiguration {
 				Set.of(AUTHORIZED_CLIENT_MANAGER, REACTIVE_AUTHORIZED_CLIENT_MANAGER));
 	}
 
-	private static List<NitroAccessTokenCache> tokenCaches(NitroClients clients) {
+	static List<NitroAccessTokenCache> tokenCaches(NitroClients clients) {
 		return clients.applications().stream().map(NitroClient::tokenCache).toList();
 	}
 

@@ -8,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import com.gonitro.spring.NitroClient;
 import com.gonitro.spring.NitroClients;
 import com.gonitro.spring.micrometer.NitroMetrics;
 
@@ -28,7 +27,7 @@ public final class NitroMetricsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	NitroMetrics nitroMetrics(ObjectProvider<NitroClients> clients) {
-		return new NitroMetrics(() -> clients.getObject().applications().stream().map(NitroClient::tokenCache).toList());
+		return new NitroMetrics(() -> NitroAutoConfiguration.tokenCaches(clients.getObject()));
 	}
 
 }
