@@ -83,8 +83,8 @@ public final class NitroClient {
 		Assert.notNull(setup, "'setup' must not be null");
 		this.applicationName = applicationName;
 		this.setup = setup;
-		this.webClient = SingletonSupplier.of((webClient != null) ? () -> webClient : setup::buildWebClient);
-		this.restClient = SingletonSupplier.of((restClient != null) ? () -> restClient : setup::buildRestClient);
+		this.webClient = new SingletonSupplier<>(webClient, setup::buildWebClient);
+		this.restClient = new SingletonSupplier<>(restClient, setup::buildRestClient);
 		this.reactiveSign = SingletonSupplier.of(() -> {
 			ReactiveNitroSignClient client = new ReactiveNitroSignClient(this.webClient.obtain());
 			client.setDocumentUploadTimeout(documentUploadTimeout);

@@ -12,6 +12,7 @@ import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -414,8 +415,12 @@ public final class NitroClientBuilder {
 
 	private NitroClientSetup setup(NitroAccessTokenCache tokenCache) {
 		URI nitroOrigin = URI.create(this.baseUrl);
-		ClientHttpRequestFactory requestFactory = (this.clientHttpRequestFactory != null)
-				? this.clientHttpRequestFactory : NitroHttpClients.requestFactory(this.connectTimeout, this.readTimeout);
+		ClientHttpRequestFactory given = this.clientHttpRequestFactory;
+		Duration connectTimeout = this.connectTimeout;
+		Duration readTimeout = this.readTimeout;
+		// Built only with a RestClient: an application that uses only WebClient never opens a second transport.
+		Supplier<ClientHttpRequestFactory> requestFactory = (given != null) ? () -> given
+				: SingletonSupplier.of(() -> NitroHttpClients.requestFactory(connectTimeout, readTimeout));
 		WebClient.Builder webClientBuilder = (this.webClientBuilder != null) ? this.webClientBuilder.clone()
 				: WebClient.builder().observationRegistry(this.observationRegistry);
 		RestClient.Builder restClientBuilder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()

@@ -1,5 +1,7 @@
 package com.gonitro.spring;
 
+import java.util.function.Supplier;
+
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.reactive.ClientHttpConnector;
 import org.springframework.web.client.RestClient;
@@ -16,7 +18,7 @@ import com.gonitro.spring.web.NitroExchangeFilterFunction;
  * and those an application builds (HTTP service groups) behave alike.
  */
 record NitroClientSetup(NitroAccessTokenCache tokenCache, String baseUrl, ClientHttpConnector connector,
-		ClientHttpRequestFactory requestFactory, NitroExchangeFilterFunction filter,
+		Supplier<ClientHttpRequestFactory> requestFactory, NitroExchangeFilterFunction filter,
 		NitroClientHttpRequestInterceptor interceptor, WebClient.Builder webClientBuilder,
 		RestClient.Builder restClientBuilder) {
 
@@ -40,7 +42,7 @@ record NitroClientSetup(NitroAccessTokenCache tokenCache, String baseUrl, Client
 
 	RestClient.Builder apply(RestClient.Builder builder) {
 		// Added last, so that no interceptor of the application's sees the token.
-		return builder.requestFactory(this.requestFactory).baseUrl(this.baseUrl).requestInterceptor(this.interceptor);
+		return builder.requestFactory(this.requestFactory.get()).baseUrl(this.baseUrl).requestInterceptor(this.interceptor);
 	}
 
 }
