@@ -54,6 +54,8 @@ final class EnvironmentNitroCredentials implements Supplier<NitroCredentials> {
 
 	private final ConfigurableEnvironment environment;
 
+	private final String prefix;
+
 	private final Value clientId;
 
 	private final Value clientSecret;
@@ -68,6 +70,7 @@ final class EnvironmentNitroCredentials implements Supplier<NitroCredentials> {
 	EnvironmentNitroCredentials(ConfigurableEnvironment environment, String prefix, String clientId,
 			String clientSecret) {
 		this.environment = environment;
+		this.prefix = prefix;
 		this.clientId = new Value(prefix + ".client-id", clientId.strip());
 		this.clientSecret = new Value(prefix + ".client-secret", clientSecret.strip());
 	}
@@ -79,7 +82,8 @@ final class EnvironmentNitroCredentials implements Supplier<NitroCredentials> {
 		String id = this.clientId.reread();
 		String secret = this.clientSecret.reread();
 		if (!id.equals(previousId) || !secret.equals(previousSecret)) {
-			logger.info("Nitro credentials changed since the last token request: using the new ones");
+			// Token requests and webhook verification each read the credentials: say which were read, not why.
+			logger.info("Nitro credentials " + this.prefix + ".client-id/client-secret changed since they were last read: using the new ones");
 		}
 		return NitroCredentials.of(id, secret);
 	}
