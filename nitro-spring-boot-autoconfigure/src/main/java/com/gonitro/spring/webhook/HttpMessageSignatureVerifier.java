@@ -145,12 +145,9 @@ public class HttpMessageSignatureVerifier implements NitroWebhookVerifier {
 	}
 
 	private Map<String, Member> dictionary(NitroWebhookRequest request, String header) {
-		List<String> lines = request.headers().get(header);
-		if (lines == null || lines.isEmpty()) {
-			throw refused("the " + header + " header is missing");
-		}
+		String value = field(request, header);
 		try {
-			return StructuredFields.parseDictionary(String.join(", ", lines));
+			return StructuredFields.parseDictionary(value);
 		}
 		catch (IllegalArgumentException ex) {
 			throw refused("the " + header + " header is not a valid structured-field dictionary (" + ex.getMessage()
