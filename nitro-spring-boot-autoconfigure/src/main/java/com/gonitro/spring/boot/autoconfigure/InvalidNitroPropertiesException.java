@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import com.gonitro.spring.client.PrintableUrls;
+
 /**
  * One or more {@code nitro.*} properties are wrong. Each {@link Problem} names the property, says what is
  * wrong and how to fix it. Secret values are never part of the message: of a URI, only its scheme, host, port and
@@ -145,8 +147,7 @@ public class InvalidNitroPropertiesException extends IllegalStateException {
 				if (uri.getScheme() == null || uri.getHost() == null) {
 					return null;
 				}
-				return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "")
-						+ ((uri.getRawPath() != null) ? uri.getRawPath() : "");
+				return PrintableUrls.withoutCredentials(uri).toString();
 			}
 			catch (URISyntaxException ex) {
 				return null;
