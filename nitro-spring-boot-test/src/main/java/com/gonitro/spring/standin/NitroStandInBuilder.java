@@ -170,7 +170,7 @@ public final class NitroStandInBuilder {
 	 * @return the running stand-in
 	 */
 	public NitroStandIn start() {
-		return new NitroStandIn(this.settings.copy());
+		return new NitroStandIn(this.settings);
 	}
 
 }

@@ -26,12 +26,19 @@ final class StandInControls {
 
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
+			// Through sent(...), as the Sign API's routes: an unknown envelope answers 404, one not sent 409.
 			.POST(PATH + "/envelopes/{envelopeID}:sign", (request) -> {
-				this.sign.signAll(request.pathVariable("envelopeID"));
+				this.sign.sent(request, "signed", (envelope) -> {
+					envelope.sign(this.sign.now());
+					return envelope;
+				});
 				return ServerResponse.noContent().build();
 			})
 			.POST(PATH + "/envelopes/{envelopeID}:reject", (request) -> {
-				this.sign.reject(request.pathVariable("envelopeID"));
+				this.sign.sent(request, "rejected", (envelope) -> {
+					envelope.reject(this.sign.now());
+					return envelope;
+				});
 				return ServerResponse.noContent().build();
 			})
 			.GET(PATH + "/sign/{envelopeID}/{participantID}", (request) -> ServerResponse.ok()

@@ -1,6 +1,5 @@
 package com.gonitro.spring.standin;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,11 +88,10 @@ final class StandInDocuments {
 				throw nitroDocumentId.map((id) -> StandInProblem.notFound("Nitro document", id))
 					.orElseGet(() -> StandInProblem.invalid("payload", "is required, or the nitroDocumentID query parameter"));
 			}
-			return StandInMultipart.text(metadataPart)
+			return StandInMultipart.bytes(metadataPart, StandInMultipart.MAX_FIELD_SIZE)
 				.zipWith(StandInMultipart.bytes(payload, StandInMultipart.MAX_FILE_SIZE))
 				.publishOn(Schedulers.boundedElastic())
-				.map((upload) -> process(StandInJson.readObject(upload.getT1().getBytes(StandardCharsets.UTF_8),
-						"metadata"), upload.getT2()));
+				.map((upload) -> process(StandInJson.readObject(upload.getT1(), "metadata"), upload.getT2()));
 		}).flatMap((document) -> StandInJson.reply(HttpStatus.CREATED,
 				this.sign.drafted(envelopeId, "given documents", (envelope) -> {
 					if (envelope.documents.size() >= MAX_DOCUMENTS) {

@@ -63,14 +63,16 @@ final class StandInDownloads {
 	}
 
 	private Mono<ServerResponse> original(ServerRequest request) {
-		byte[] zip = this.sign.read(request, (envelope) -> {
-			Map<String, byte[]> entries = new LinkedHashMap<>();
-			for (StandInDocument document : envelope.documents.values()) {
-				entries.put(unique(entries, document.name), document.original);
-			}
+		return blocking(() -> {
+			Map<String, byte[]> entries = this.sign.read(request, (envelope) -> {
+				Map<String, byte[]> originals = new LinkedHashMap<>();
+				for (StandInDocument document : envelope.documents.values()) {
+					originals.put(unique(originals, document.name), document.original);
+				}
+				return originals;
+			});
 			return StandInPdfs.zip(entries);
-		});
-		return file(zip, MediaType.APPLICATION_OCTET_STREAM, "original.zip");
+		}).flatMap((zip) -> file(zip, MediaType.APPLICATION_OCTET_STREAM, "original.zip"));
 	}
 
 	private Mono<ServerResponse> auditTrail(ServerRequest request) {
@@ -99,7 +101,7 @@ final class StandInDownloads {
 		return candidate;
 	}
 
-	/** PDFBox work runs off the event loop. */
+	/** PDFBox and ZIP work runs off the event loop. */
 	private static <T> Mono<T> blocking(Supplier<T> work) {
 		return Mono.fromSupplier(work).subscribeOn(Schedulers.boundedElastic());
 	}

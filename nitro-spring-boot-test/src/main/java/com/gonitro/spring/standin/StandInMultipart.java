@@ -20,6 +20,9 @@ final class StandInMultipart {
 	/** Nitro's limit for one file: 20 MB. */
 	static final int MAX_FILE_SIZE = 20 * 1024 * 1024;
 
+	/** The stand-in's limit for a part that is not a file, such as JSON metadata: 1 MB. */
+	static final int MAX_FIELD_SIZE = 1024 * 1024;
+
 	private StandInMultipart() {
 	}
 
@@ -41,7 +44,7 @@ final class StandInMultipart {
 	}
 
 	static Mono<String> text(Part part) {
-		return bytes(part, 1024 * 1024).map((bytes) -> new String(bytes, StandardCharsets.UTF_8));
+		return bytes(part, MAX_FIELD_SIZE).map((bytes) -> new String(bytes, StandardCharsets.UTF_8));
 	}
 
 	static String filename(Part part) {

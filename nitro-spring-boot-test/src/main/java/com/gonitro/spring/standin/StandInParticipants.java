@@ -40,6 +40,10 @@ final class StandInParticipants {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+	private static final Pattern COUNTRY_CODE = Pattern.compile("\\+\\d{1,4}");
+
+	private static final Pattern PHONE_NUMBER = Pattern.compile("\\d+");
+
 	private final StandInSign sign;
 
 	StandInParticipants(StandInSign sign) {
@@ -132,10 +136,10 @@ final class StandInParticipants {
 			}
 		}
 		else if (type.equals("SMS")) {
-			if (!authentication.path("countryCode").asString("").matches("\\+\\d{1,4}")) {
+			if (!COUNTRY_CODE.matcher(authentication.path("countryCode").asString("")).matches()) {
 				throw StandInProblem.invalid(prefix + "authentication.countryCode", "must be + followed by 1-4 digits");
 			}
-			if (!authentication.path("phoneNumber").asString("").matches("\\d+")) {
+			if (!PHONE_NUMBER.matcher(authentication.path("phoneNumber").asString("")).matches()) {
 				throw StandInProblem.invalid(prefix + "authentication.phoneNumber", "must be digits only");
 			}
 		}

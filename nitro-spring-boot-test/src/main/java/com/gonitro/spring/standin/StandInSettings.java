@@ -9,7 +9,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a {@link NitroStandInBuilder} chose, with the defaults; each stand-in gets its own copy.
+ * What a {@link NitroStandInBuilder} chose, with the defaults. A stand-in reads them in its constructor and keeps
+ * no reference, so the builder may go on changing and starting more stand-ins.
  */
 final class StandInSettings {
 
@@ -38,23 +39,5 @@ final class StandInSettings {
 	@Nullable URI webhookUrl;
 
 	List<Duration> webhookRetryDelays = NitroStandInWebhooks.DEFAULT_RETRY_DELAYS;
-
-	StandInSettings copy() {
-		StandInSettings copy = new StandInSettings();
-		copy.clientId = this.clientId;
-		copy.clientSecret = this.clientSecret;
-		copy.tokenLifetime = this.tokenLifetime;
-		copy.documentProcessingDelay = this.documentProcessingDelay;
-		copy.sealingDelay = this.sealingDelay;
-		copy.autoSignDelay = this.autoSignDelay;
-		copy.jobDuration = this.jobDuration;
-		copy.resultRetention = this.resultRetention;
-		copy.envelopePageSize = this.envelopePageSize;
-		copy.port = this.port;
-		copy.clock = this.clock;
-		copy.webhookUrl = this.webhookUrl;
-		copy.webhookRetryDelays = this.webhookRetryDelays;
-		return copy;
-	}
 
 }

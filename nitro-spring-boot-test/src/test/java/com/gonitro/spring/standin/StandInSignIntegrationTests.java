@@ -11,6 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+
 import com.gonitro.spring.client.FileContent;
 import com.gonitro.spring.client.NitroApiException;
 import com.gonitro.spring.sign.NitroDocumentFailedException;
@@ -278,6 +281,20 @@ class StandInSignIntegrationTests extends StandInApiIntegrationTests {
 	}
 
 	@Test
+	void controlsAnswerNotFoundAndConflictAsTheSignApiDoes() {
+		Envelope drafted = this.sign.createEnvelope(CreateEnvelope.parallel("Draft", "Sign", "Please"));
+
+		ResponseEntity<String> unknown = control("no-such-envelope", "sign");
+		assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+		assertThat(unknown.getBody()).contains("no-such-envelope");
+
+		ResponseEntity<String> draft = control(drafted.id(), "sign");
+		assertThat(draft.getStatusCode().value()).isEqualTo(409);
+		assertThat(draft.getBody()).contains("drafted");
+		assertThat(nitro.envelopeStatus(drafted.id())).isEqualTo("drafted");
+	}
+
+	@Test
 	void editsDraftsParticipantsAndFields() {
 		Envelope envelope = this.sign.createEnvelope(CreateEnvelope.parallel("Edits", "Sign", "Please"));
 		Document first = this.sign.uploadDocumentAndAwait(envelope.id(), DocumentMetadata.pdf("first.pdf"),
@@ -333,6 +350,15 @@ class StandInSignIntegrationTests extends StandInApiIntegrationTests {
 		assertThatExceptionOfType(NitroApiException.ServerError.class)
 			.isThrownBy(() -> this.sign.createEnvelope(CreateEnvelope.parallel("Not retried", "Sign", "Please")))
 			.satisfies((ex) -> assertThat(ex.getStatus()).isEqualTo(503));
+	}
+
+	/** Calls a stand-in control over HTTP, as a person's browser would: outside Nitro's API, so not recorded. */
+	private static ResponseEntity<String> control(String envelopeId, String action) {
+		return WebClient.create(nitro.baseUrl())
+			.post()
+			.uri("/standin/envelopes/{envelopeID}:{action}", envelopeId, action)
+			.exchangeToMono((response) -> response.toEntity(String.class))
+			.block();
 	}
 
 	private String sentEnvelope(String name, String... signers) {
